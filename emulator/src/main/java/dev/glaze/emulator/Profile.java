@@ -1,0 +1,68 @@
+package dev.glaze.emulator;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which real service the emulator imitates. The two differ in many small ways (see the API contract):
+ * {@link #RACKSPACE} follows Rackspace Cloud Images (an Icehouse-era Glance behind Repose),
+ * {@link #OPENSTACK} follows current upstream Glance.
+ */
+public enum Profile {
+    RACKSPACE,
+    OPENSTACK;
+
+    /** Parses a profile name as given on the command line; the error names the accepted values. */
+    public static Profile fromName(String name) {
+        for (Profile p : values()) {
+            if (p.name().equalsIgnoreCase(name.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "': use rackspace or openstack");
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Upstream Glance (Liberty on) renders unset base attributes as null; Icehouse omits them. */
+    public boolean rendersNulls() {
+        return this == OPENSTACK;
+    }
+
+    /** Upstream Glance has {@code os_hidden}, {@code os_hash_algo}, {@code os_hash_value}, {@code virtual_size}. */
+    public boolean hasModernAttributes() {
+        return this == OPENSTACK;
+    }
+
+    /** Upstream answers errors in JSON when asked (WebOb 1.6 on); Icehouse only knows plain text and HTML. */
+    public boolean hasJsonErrors() {
+        return this == OPENSTACK;
+    }
+
+    public String defaultVisibility() {
+        return this == OPENSTACK ? "shared" : "private";
+    }
+
+    public List<String> visibilities() {
+        return this == OPENSTACK
+                ? List.of("community", "public", "private", "shared")
+                : List.of("public", "private");
+    }
+
+    /** Upstream lists: {@code sort=}, {@code in:}, time comparisons, {@code protected} and {@code os_hidden} filters. */
+    public boolean hasExtendedListing() {
+        return this == OPENSTACK;
+    }
+
+    /** Upstream shares only images whose visibility is {@code shared}; Icehouse shares private images. */
+    public boolean membersNeedSharedVisibility() {
+        return this == OPENSTACK;
+    }
+
+    /** Rackspace forbids users to add, change or remove {@code com.rackspace*} properties. */
+    public boolean protectsProviderProperties() {
+        return this == RACKSPACE;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.glaze.emulator.api;
+
+import dev.glaze.emulator.http.Router;
+
+/** The Glance v2 routes, in the order Glance's router declares them (which fixes the order of {@code Allow}). */
+public final class ApiRoutes {
+    private ApiRoutes() {
+    }
+
+    public static Router build(Api api) {
+        ImagesApi images = new ImagesApi(api);
+        ImageListing listing = new ImageListing(api);
+        ImagePatchApi patch = new ImagePatchApi(api);
+        Router r = new Router();
+        r.on("GET", "/v2/images", listing::list);
+        r.on("POST", "/v2/images", images::create);
+        r.on("GET", "/v2/images/{id}", images::show);
+        r.on("PATCH", "/v2/images/{id}", patch::patch);
+        r.on("DELETE", "/v2/images/{id}", images::delete);
+        return r;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.glaze.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/** One request and its answer: a thin, test-friendly face over the JDK's {@link HttpExchange}. */
+public final class Exchange {
+    private final HttpExchange http;
+    private final String path;
+    private final Query query;
+    private final RequestContext context;
+    private final int maxJsonBytes;
+    private Map<String, String> params = Map.of();
+    private boolean answered;
+
+    Exchange(HttpExchange http, String path, int maxJsonBytes) {
+        this.http = http;
+        this.path = path;
+        this.query = Query.parse(http.getRequestURI().getRawQuery());
+        this.maxJsonBytes = maxJsonBytes;
+        this.context = RequestContext.fromHeaders(
+                header("X-Project-Id"), header("X-User-Id"), header("X-Roles"));
+        http.getResponseHeaders().set("X-Openstack-Request-Id", "req-" + UUID.randomUUID());
+    }
+
+    void params(Map<String, String> params) {
+        this.params = params;
+    }
+
+    public String method() {
+        return http.getRequestMethod();
+    }
+
+    /** The request path with its version prefix normalised to {@code /v2}. */
+    public String path() {
+        return path;
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    public Query query() {
+        return query;
+    }
+
+    public RequestContext context() {
+        return context;
+    }
+
+    public String header(String name) {
+        return http.getRequestHeaders().getFirst(name);
+    }
+
+    /** The request's media type without parameters, lower case, or null. */
+    public String contentType() {
+        String ct = header("Content-Type");
+        if (ct == null) {
+            return null;
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The declared body length: -1 when chunked or unknown. */
+    public long contentLength() {
+        String cl = header("Content-Length");
+        if (cl == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(cl.trim());
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("Invalid Content-Length header: " + cl);
+        }
+    }
+
+    public boolean hasBody() {
+        long cl = contentLength();
+        return cl > 0 || (cl < 0 && "chunked".equalsIgnoreCase(header("Transfer-Encoding")));
+    }
+
+    public InputStream body() {
+        return http.getRequestBody();
+    }
+
+    /** Reads a JSON body of at most the configured size; larger bodies get 413, bad ones 400. */
+    public Object json() throws IOException {
+        long declared = contentLength();
+        if (declared > maxJsonBytes) {
+            throw HttpError.of(413, "Request body too large: at most " + maxJsonBytes + " bytes are accepted.");
+        }
+        byte[] body = http.getRequestBody().readNBytes(maxJsonBytes + 1);
+        if (body.length > maxJsonBytes) {
+            throw HttpError.of(413, "Request body too large: at most " + maxJsonBytes + " bytes are accepted.");
+        }
+        return Json.parse(body);
+    }
+
+    /** Refuses a body on routes that take none, as Glance's {@code body_reject} routes do. */
+    public void rejectBody() {
+        if (hasBody()) {
+            throw HttpError.badRequest("A body is not expected with this request.");
+        }
+    }
+
+    public void setHeader(String name, String value) {
+        http.getResponseHeaders().set(name, value);
+    }
+
+    public void sendJson(int status, Object value) throws IOException {
+        sendBytes(status, "application/json", Json.bytes(value));
+    }
+
+    public void sendBytes(int status, String contentType, byte[] body) throws IOException {
+        answered = true;
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** An answer without a body; Glance labels even these {@code text/html}. */
+    public void sendEmpty(int status) throws IOException {
+        answered = true;
+        http.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        http.sendResponseHeaders(status, -1);
+        http.getResponseBody().close();
+    }
+
+    /** Starts a streamed answer of known length; the caller writes exactly that many bytes and closes. */
+    public OutputStream startStream(int status, String contentType, long length) throws IOException {
+        answered = true;
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(status, length == 0 ? -1 : length);
+        return http.getResponseBody();
+    }
+
+    public void sendError(HttpError error, boolean jsonErrors) throws IOException {
+        ErrorBodies.Rendered r = ErrorBodies.render(error, header("Accept"), jsonErrors);
+        error.headers().forEach(this::setHeader);
+        sendBytes(error.status(), r.contentType(), r.body());
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    /** The absolute base URL the client used to reach us, from its Host header. */
+    public String baseUrl() {
+        String host = header("Host");
+        if (host == null) {
+            host = http.getLocalAddress().getHostString() + ":" + http.getLocalAddress().getPort();
+        }
+        return "http://" + host;
+    }
+}

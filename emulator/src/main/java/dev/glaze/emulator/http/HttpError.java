@@ -1,0 +1,72 @@
+package dev.glaze.emulator.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An error answer, thrown from anywhere while serving a request and rendered by {@link ErrorBodies}
+ * the way Glance's WebOb exceptions are: {@code explanation} is the first line, {@code detail} the optional second.
+ */
+public final class HttpError extends RuntimeException {
+    private final int status;
+    private final String explanation;
+    private final String detail;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private HttpError(int status, String explanation, String detail) {
+        super(status + " " + explanation + (detail == null ? "" : " " + detail), null, false, false);
+        this.status = status;
+        this.explanation = explanation;
+        this.detail = detail;
+    }
+
+    public static HttpError of(int status, String explanation) {
+        return new HttpError(status, explanation, null);
+    }
+
+    public static HttpError withDetail(int status, String explanation, String detail) {
+        return new HttpError(status, explanation, detail);
+    }
+
+    public static HttpError badRequest(String explanation) {
+        return of(400, explanation);
+    }
+
+    public static HttpError forbidden(String explanation) {
+        return of(403, explanation);
+    }
+
+    public static HttpError notFound(String explanation) {
+        return of(404, explanation);
+    }
+
+    /** WebOb's default 404, used for unknown routes. */
+    public static HttpError notFound() {
+        return of(404, "The resource could not be found.");
+    }
+
+    public static HttpError conflict(String explanation) {
+        return of(409, explanation);
+    }
+
+    public HttpError header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

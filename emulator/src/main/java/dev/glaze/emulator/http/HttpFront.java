@@ -1,0 +1,99 @@
+package dev.glaze.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one JDK handler: normalises the version prefix, answers the version document, dispatches to the
+ * router and turns every failure into a proper error answer. A request never gets a bare connection reset.
+ */
+public final class HttpFront implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
+
+    /** Answers a path outside the versioned API (such as {@code /} or {@code /versions}). */
+    public interface Unversioned {
+        void handle(Exchange exchange, boolean versionsPath) throws IOException;
+    }
+
+    private final Router router;
+    private final Predicate<String> acceptedVersion;
+    private final Unversioned unversioned;
+    private final boolean jsonErrors;
+    private final int maxJsonBytes;
+
+    public HttpFront(Router router, Predicate<String> acceptedVersion, Unversioned unversioned, boolean jsonErrors,
+            int maxJsonBytes) {
+        this.router = router;
+        this.acceptedVersion = acceptedVersion;
+        this.unversioned = unversioned;
+        this.jsonErrors = jsonErrors;
+        this.maxJsonBytes = maxJsonBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange http) throws IOException {
+        Exchange ex = null;
+        try {
+            String raw = http.getRequestURI().getRawPath();
+            String first = firstSegment(raw);
+            if (acceptedVersion.test(first)) {
+                ex = new Exchange(http, "/v2" + raw.substring(1 + first.length()), maxJsonBytes);
+                router.dispatch(ex);
+            } else if (first.equals("healthcheck")) {
+                ex = new Exchange(http, raw, maxJsonBytes);
+                ex.sendBytes(200, "text/plain; charset=UTF-8", "OK".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                ex = new Exchange(http, raw, maxJsonBytes);
+                unversioned.handle(ex, first.equals("versions"));
+            }
+        } catch (HttpError e) {
+            answer(http, ex, e);
+        } catch (RuntimeException | IOException e) {
+            if (ex != null && ex.answered()) {
+                LOG.log(Level.FINE, "connection ended while answering " + http.getRequestURI(), e);
+            } else {
+                LOG.log(Level.WARNING, "failed to serve " + http.getRequestMethod() + " " + http.getRequestURI(), e);
+                answer(http, ex, HttpError.of(500, "The server could not complete the request: " + e));
+            }
+        } finally {
+            http.close();
+        }
+    }
+
+    private void answer(HttpExchange http, Exchange ex, HttpError error) throws IOException {
+        if (ex != null && ex.answered()) {
+            return;
+        }
+        Exchange target = ex != null ? ex : new Exchange(http, http.getRequestURI().getRawPath(), maxJsonBytes);
+        try {
+            drain(http);
+            target.sendError(error, jsonErrors);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not send the error answer", e);
+        }
+    }
+
+    /** Reads what is left of a small request body so the connection can be kept; large ones are cut off. */
+    private static void drain(HttpExchange http) {
+        try {
+            byte[] buf = new byte[8192];
+            long left = 1 << 20;
+            int n;
+            while (left > 0 && (n = http.getRequestBody().read(buf)) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to keep
+        }
+    }
+
+    private static String firstSegment(String rawPath) {
+        String p = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        int slash = p.indexOf('/');
+        return slash < 0 ? p : p.substring(0, slash);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.glaze.emulator.testing
+
+import groovy.json.JsonOutput
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+
+/**
+ * One image service the contract suite runs against: the emulator in either profile, or a real Glance.
+ * {@code flavor} says which behaviour to expect where the two differ: 'openstack' (upstream Glance)
+ * or 'rackspace'.
+ */
+class Target {
+    static final String PATCH_V21 = 'application/openstack-images-v2.1-json-patch'
+    static final String PATCH_V20 = 'application/openstack-images-v2.0-json-patch'
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build()
+
+    final String name
+    final String flavor
+    final URI url
+    final boolean real
+    /** Headers sent with every request (a project, a token). */
+    Map<String, String> defaults = [:]
+
+    Target(String name, String flavor, URI url, boolean real) {
+        this.name = name
+        this.flavor = flavor
+        this.url = url
+        this.real = real
+    }
+
+    boolean isOpenstack() { flavor == 'openstack' }
+
+    boolean isRackspace() { flavor == 'rackspace' }
+
+    Resp get(String path, Map<String, String> headers = [:]) {
+        send('GET', path, null, headers)
+    }
+
+    Resp delete(String path, Map<String, String> headers = [:]) {
+        send('DELETE', path, null, headers)
+    }
+
+    Resp post(String path, Object json, Map<String, String> headers = [:]) {
+        send('POST', path, body(json), ['Content-Type': 'application/json'] + headers)
+    }
+
+    Resp put(String path, Object body = null, Map<String, String> headers = [:]) {
+        send('PUT', path, body == null ? null : this.body(body), headers)
+    }
+
+    Resp patch(String path, Object ops, String mediaType = PATCH_V21, Map<String, String> headers = [:]) {
+        send('PATCH', path, body(ops), ['Content-Type': mediaType] + headers)
+    }
+
+    Resp upload(String id, byte[] data, Map<String, String> headers = [:]) {
+        send('PUT', "/v2/images/${id}/file", data, ['Content-Type': 'application/octet-stream'] + headers)
+    }
+
+    /** Creates an image (raw/bare unless told otherwise) and returns its JSON; fails the test if refused. */
+    Map createImage(Map attrs = [:], Map<String, String> headers = [:]) {
+        def r = post('/v2/images', [disk_format: 'raw', container_format: 'bare'] + attrs, headers)
+        assert r.status == 201: "create failed on ${name}: ${r}"
+        r.json as Map
+    }
+
+    Resp send(String method, String path, byte[] body, Map<String, String> headers = [:]) {
+        def b = HttpRequest.newBuilder(URI.create(url.toString() + path)).timeout(Duration.ofSeconds(60))
+        (defaults + headers).each { k, v -> if (v != null) b.header(k, v) }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+        def r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray())
+        new Resp(r.statusCode(), r.headers().map(), r.body())
+    }
+
+    private static byte[] body(Object o) {
+        if (o instanceof byte[]) {
+            return (byte[]) o
+        }
+        (o instanceof String ? o : JsonOutput.toJson(o)).toString().getBytes('UTF-8')
+    }
+
+    @Override
+    String toString() { name }
+}
