@@ -23,7 +23,8 @@
 #   GLANCE_PEER_DIR              state dir (config, sqlite db, images, logs, pid); default /tmp/glance-peer.
 #                                `start` wipes the previous state in it.
 #   GLANCE_PEER_TOKEN            if set, every /v2 request needs "X-Auth-Token: <value>", otherwise
-#                                401 with a Keystone-shaped JSON body (/ and /healthcheck stay open)
+#                                401 with a Keystone-shaped JSON body (/ and /healthcheck stay open).
+#                                Keep it to letters and digits: glanceclient rejects a token with '%'.
 #   GLANCE_PEER_IMAGE_SIZE_CAP   Glance's image_size_cap in bytes (default 1099511627776 = 1 TiB)
 #   GLANCE_PEER_IMPORT_HOSTS     extra hosts (comma separated) allowed as web-download / task import
 #                                sources; 127.0.0.1 and localhost are always allowed, on any port
@@ -300,14 +301,14 @@ EOF
 
 # run a Debian python tool with a clean python environment (a pyenv/venv python on
 # PATH, PYTHONPATH or user site-packages must not leak in)
-clean_env() {
-    env -u PYTHONHOME -u PYTHONSTARTUP -u VIRTUAL_ENV \
-        PYTHONPATH="$DIR/lib" PYTHONNOUSERSITE=1 \
-        NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" \
-        no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}" \
-        PATH="/usr/sbin:/usr/bin:/sbin:/bin" \
-        "$@"
+clean_env_args() {
+    CLEAN_ENV=(-u PYTHONHOME -u PYTHONSTARTUP -u VIRTUAL_ENV
+        PYTHONPATH="$DIR/lib" PYTHONNOUSERSITE=1
+        NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+        no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
+        PATH="/usr/sbin:/usr/bin:/sbin:/bin")
 }
+clean_env() { env "${CLEAN_ENV[@]}" "$@"; }
 
 cmd_start() {
     local port="${1:-$DEFAULT_PORT}" t0=$SECONDS
@@ -320,6 +321,7 @@ cmd_start() {
         die "already running from $DIR (pid $pid, $(url_of_running)); run '$0 stop' first"
     fi
     installed || cmd_install
+    clean_env_args
     if clean_env "$PY" "$ASSETS/peer_util.py" port-busy "$port"; then
         die "port $port on 127.0.0.1 is already in use"
     fi
@@ -334,7 +336,7 @@ cmd_start() {
 
     # setsid: own session, survives the calling shell and its terminal; the child writes
     # its own pid, then execs glance-api (workers = 0: that pid is the whole server).
-    clean_env setsid nohup bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
+    env "${CLEAN_ENV[@]}" setsid nohup bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$PIDFILE" \
         "$GLANCE_API" --config-file "$CONF" >"$DIR/log/stdout.log" 2>&1 </dev/null &
     local launcher=$!
     local i
@@ -399,7 +401,7 @@ cmd_status() {
         echo "pid=$pid"
         echo "dir=$DIR"
         echo "glance_cli_home=$DIR/cli-home"
-        echo "# e.g. HOME=$DIR/cli-home glance --os-image-url $(url_of_running) --os-auth-token x image-list"
+        echo "# e.g. HOME=$DIR/cli-home glance --os-image-url $(url_of_running) --os-auth-token ${GLANCE_PEER_TOKEN:+TOKEN}${GLANCE_PEER_TOKEN:-x} image-list"
     else
         echo "not running ($DIR)"
         return 3
