@@ -77,11 +77,14 @@ public final class HttpFront implements HttpHandler {
         }
     }
 
-    /** Reads what is left of a small request body so the connection can be kept; large ones are cut off. */
+    /**
+     * Reads (and drops) what is left of the request body before an error answer, so the client, still sending,
+     * reads the answer instead of a connection reset. Beyond 64 MiB the connection is cut instead.
+     */
     private static void drain(HttpExchange http) {
         try {
             byte[] buf = new byte[8192];
-            long left = 1 << 20;
+            long left = 64L << 20;
             int n;
             while (left > 0 && (n = http.getRequestBody().read(buf)) > 0) {
                 left -= n;

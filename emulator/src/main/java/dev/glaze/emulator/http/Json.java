@@ -31,7 +31,8 @@ public final class Json {
         }
         try (var reader = PROVIDER.createReader(new ByteArrayInputStream(body))) {
             return toJava(reader.readValue());
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) {
+            // Parsson reports bad syntax, bad encodings and too deep nesting with assorted runtime exceptions.
             throw HttpError.badRequest("Malformed JSON in request body.");
         }
     }

@@ -76,6 +76,21 @@ class Target {
         new Resp(r.statusCode(), r.headers().map(), r.body())
     }
 
+    /**
+     * Sends a request line as given, unchecked, over a plain socket (java.net.http refuses malformed URIs)
+     * and returns the status code of the answer.
+     */
+    int rawStatus(String method, String rawPath) {
+        new Socket(url.host, url.port).withCloseable { socket ->
+            socket.soTimeout = 10_000
+            socket.outputStream << "${method} ${rawPath} HTTP/1.1\r\nHost: ${url.host}:${url.port}\r\n" +
+                    "Accept: application/json\r\nConnection: close\r\n\r\n"
+            socket.outputStream.flush()
+            def statusLine = socket.inputStream.newReader('ISO-8859-1').readLine()
+            statusLine.split(' ')[1] as int
+        }
+    }
+
     private static byte[] body(Object o) {
         if (o instanceof byte[]) {
             return (byte[]) o
