@@ -1,5 +1,6 @@
 package dev.glaze.emulator.api;
 
+import dev.glaze.emulator.Profile;
 import dev.glaze.emulator.http.Exchange;
 import dev.glaze.emulator.http.HttpError;
 import dev.glaze.emulator.http.RequestContext;
@@ -34,7 +35,12 @@ public final class ImagesApi {
             String name = e.getKey();
             HttpError forbidden = ImageAttributes.forbiddenName(name, api.profile());
             if (forbidden != null) {
-                throw forbidden;
+                // Zed answers a reserved name on create with the generic Forbidden text (seen on a real Glance);
+                // Icehouse names the attribute.
+                boolean reserved = forbidden.explanation().endsWith("is reserved.");
+                throw reserved && api.profile() == Profile.OPENSTACK
+                        ? HttpError.forbidden("Access was denied to this resource.")
+                        : forbidden;
             }
             if (ImageAttributes.MODERN_ONLY.contains(name) && !api.profile().hasModernAttributes()) {
                 extras++; // an Icehouse-era service has no such base attribute: it is an ordinary property
