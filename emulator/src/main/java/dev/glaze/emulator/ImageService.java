@@ -4,12 +4,15 @@ import com.sun.net.httpserver.HttpServer;
 import dev.glaze.emulator.api.Api;
 import dev.glaze.emulator.api.ApiRoutes;
 import dev.glaze.emulator.api.Versions;
+import dev.glaze.emulator.http.Authenticator;
 import dev.glaze.emulator.http.HttpFront;
+import dev.glaze.emulator.http.Mount;
 import dev.glaze.emulator.store.ImageStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,11 +55,18 @@ public final class ImageService implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
-        server.createContext("/", new HttpFront(ApiRoutes.build(api), Versions::isAccepted,
+        Mount images = new Mount(Versions::isAccepted, ImageService::toV2, ApiRoutes.build(api), true);
+        server.createContext("/", new HttpFront(List.of(images), Versions::isAccepted, Authenticator.HEADERS,
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
         return new ImageService(config, server, executor);
+    }
+
+    /** {@code /v2.1/images} and the like are the v2 API. */
+    private static String toV2(String rawPath) {
+        int slash = rawPath.indexOf('/', 1);
+        return "/v2" + (slash < 0 ? "" : rawPath.substring(slash));
     }
 
     private static ExecutorService newExecutor(int threads) {

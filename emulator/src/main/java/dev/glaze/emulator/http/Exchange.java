@@ -12,7 +12,7 @@ public final class Exchange {
     private final HttpExchange http;
     private final String path;
     private final Query query;
-    private final RequestContext context;
+    private RequestContext context;
     private final int maxJsonBytes;
     private Map<String, String> params = Map.of();
     private boolean answered;
@@ -22,8 +22,7 @@ public final class Exchange {
         this.path = path;
         this.query = Query.parse(http.getRequestURI().getRawQuery());
         this.maxJsonBytes = maxJsonBytes;
-        this.context = RequestContext.fromHeaders(
-                header("X-Project-Id"), header("X-User-Id"), header("X-Roles"));
+        this.context = Authenticator.HEADERS.authenticate(this);
         http.getResponseHeaders().set("X-Openstack-Request-Id", "req-" + UUID.randomUUID());
     }
 
@@ -50,6 +49,10 @@ public final class Exchange {
 
     public RequestContext context() {
         return context;
+    }
+
+    void context(RequestContext context) {
+        this.context = context;
     }
 
     public String header(String name) {

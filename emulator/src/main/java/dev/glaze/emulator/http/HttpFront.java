@@ -19,16 +19,23 @@ public final class HttpFront implements HttpHandler {
         void handle(Exchange exchange, boolean versionsPath) throws IOException;
     }
 
-    private final Router router;
-    private final Predicate<String> acceptedVersion;
+    private final java.util.List<Mount> mounts;
+    private final Predicate<String> versioned;
+    private final Authenticator authenticator;
     private final Unversioned unversioned;
     private final boolean jsonErrors;
     private final int maxJsonBytes;
 
-    public HttpFront(Router router, Predicate<String> acceptedVersion, Unversioned unversioned, boolean jsonErrors,
-            int maxJsonBytes) {
-        this.router = router;
-        this.acceptedVersion = acceptedVersion;
+    /**
+     * @param mounts tried in order; the first whose router has the request's path serves it
+     * @param versioned first path segments that name a known API version: a path there that no mount serves is 404,
+     *        any other path gets the versions document (300), as Glance's version negotiation does
+     */
+    public HttpFront(java.util.List<Mount> mounts, Predicate<String> versioned, Authenticator authenticator,
+            Unversioned unversioned, boolean jsonErrors, int maxJsonBytes) {
+        this.mounts = java.util.List.copyOf(mounts);
+        this.versioned = versioned;
+        this.authenticator = authenticator;
         this.unversioned = unversioned;
         this.jsonErrors = jsonErrors;
         this.maxJsonBytes = maxJsonBytes;
@@ -40,14 +47,26 @@ public final class HttpFront implements HttpHandler {
         try {
             String raw = http.getRequestURI().getRawPath();
             String first = firstSegment(raw);
-            if (acceptedVersion.test(first)) {
-                ex = new Exchange(http, "/v2" + raw.substring(1 + first.length()), maxJsonBytes);
-                router.dispatch(ex);
-            } else if (first.equals("healthcheck")) {
+            for (Mount mount : mounts) {
+                if (!mount.firstSegment().test(first)) {
+                    continue;
+                }
+                ex = new Exchange(http, mount.rewrite().apply(raw), maxJsonBytes);
+                if (mount.authenticated()) {
+                    ex.context(authenticator.authenticate(ex));
+                }
+                if (mount.router().tryDispatch(ex)) {
+                    return;
+                }
+            }
+            if (ex == null) {
                 ex = new Exchange(http, raw, maxJsonBytes);
+            }
+            if (first.equals("healthcheck")) {
                 ex.sendBytes(200, "text/plain; charset=UTF-8", "OK".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (versioned.test(first)) {
+                throw HttpError.notFound();
             } else {
-                ex = new Exchange(http, raw, maxJsonBytes);
                 unversioned.handle(ex, first.equals("versions"));
             }
         } catch (HttpError e) {

@@ -51,7 +51,11 @@ public final class Router {
         return this;
     }
 
-    public void dispatch(Exchange exchange) throws IOException {
+    /**
+     * Serves the request if one of the routes has its path: false when none has (the caller may try elsewhere);
+     * a path that matches with another method is 405.
+     */
+    public boolean tryDispatch(Exchange exchange) throws IOException {
         String[] path = splitDecoded(exchange.path());
         for (Route route : routes) {
             Map<String, String> params = route.match(path);
@@ -65,9 +69,16 @@ public final class Router {
             }
             exchange.params(params);
             handler.handle(exchange);
-            return;
+            return true;
         }
-        throw HttpError.notFound();
+        return false;
+    }
+
+    /** Serves the request, or answers 404 when no route has its path. */
+    public void dispatch(Exchange exchange) throws IOException {
+        if (!tryDispatch(exchange)) {
+            throw HttpError.notFound();
+        }
     }
 
     private static String[] split(String path) {
