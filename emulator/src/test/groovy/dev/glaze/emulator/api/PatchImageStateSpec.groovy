@@ -54,7 +54,7 @@ class PatchImageStateSpec extends Specification {
         target.get("/v2/images/${ID}").json[name] == (name == 'disk_format' ? 'raw' : 'bare')
 
         where:
-        [profile, status, name] << [Profile.values(), ['active', 'deactivated', 'killed'],
+        [profile, status, name] << [Profile.values(), ['active', 'deactivated'],
                                     ['disk_format', 'container_format']].combinations()
         value = name == 'disk_format' ? 'qcow2' : 'ovf'
     }

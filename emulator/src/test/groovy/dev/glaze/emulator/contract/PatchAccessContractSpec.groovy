@@ -243,6 +243,24 @@ class PatchAccessContractSpec extends PatchSpecification {
         message = row.message
     }
 
+    def "os_hidden is upstream's; Rackspace has no such attribute on #target"() {
+        given:
+        def created = target.createImage(name: 'patch-os-hidden')
+
+        when:
+        def r = patch(target, created.id, [[op: 'replace', path: '/os_hidden', value: true]])
+
+        then:
+        // Icehouse would take it as an ordinary string property; the emulator keeps the name for upstream's
+        // boolean and refuses it in the Rackspace profile rather than mix the two
+        r.status == (target.openstack ? 200 : 403)
+        target.rackspace || r.json.os_hidden == true
+        target.openstack || r.message == "Attribute 'os_hidden' is reserved."
+
+        where:
+        target << Targets.all()
+    }
+
     def "upstream's operator schema types kernel_id on #target"() {
         given:
         def created = target.createImage(name: 'patch-kernel-id')
