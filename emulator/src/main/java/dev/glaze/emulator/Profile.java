@@ -65,4 +65,43 @@ public enum Profile {
     public boolean protectsProviderProperties() {
         return this == RACKSPACE;
     }
+
+    /**
+     * Upstream Glance ships {@code schema-image.json}, which gives a few extra properties a type of their own
+     * ({@code kernel_id} must be a UUID or null, ...); Rackspace documents no such schema.
+     */
+    public boolean hasOperatorImageSchema() {
+        return this == OPENSTACK;
+    }
+
+    /** Upstream (Kilo on) lets a v2.1 {@code add} overwrite what exists; Icehouse answers 409 "already present". */
+    public boolean patchAddReplacesExisting() {
+        return this == OPENSTACK;
+    }
+
+    /**
+     * Upstream refuses read-only and reserved names in every PATCH operation; Icehouse checks them only for
+     * {@code add} and {@code replace}, so a {@code remove} reaches the image ("Property status may not be removed.").
+     */
+    public boolean patchChecksNamesOnRemove() {
+        return this == OPENSTACK;
+    }
+
+    /** Icehouse counts {@code owner} among the reserved attributes; upstream lets an admin change it. */
+    public boolean reservesOwner() {
+        return this == RACKSPACE;
+    }
+
+    /** Upstream's PATCH errors about {@code op} list the valid operations; Icehouse's do not. */
+    public boolean listsPatchOperations() {
+        return this == OPENSTACK;
+    }
+
+    /**
+     * A user changing someone else's image: upstream says "You do not own this image"; Icehouse's immutable
+     * image proxy names the attribute ("You are not permitted to modify 'name' on this image.").
+     */
+    public boolean namesAttributeForNonOwner() {
+        return this == RACKSPACE;
+    }
 }

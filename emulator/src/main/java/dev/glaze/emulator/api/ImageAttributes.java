@@ -84,9 +84,25 @@ public final class ImageAttributes {
 
     /**
      * Checks one value against the image schema; throws Glance's 400 ("Provided object does not match schema
-     * 'image': ...") when it does not fit.
+     * 'image': ...") when it does not fit, and its 400/413 for a negative {@code min_*} or too many tags.
      */
     public static void validate(String name, Object value, Profile profile) {
+        if (!isBase(name) && name.length() > 255) {
+            throw schema("Custom property should not be greater than 255 characters.");
+        }
+        checkSchema(name, value, profile);
+        checkLimits(name, value);
+        if (!isBase(name) && value instanceof String s && s.length() > 65535) {
+            throw schema(repr(value) + " is too long");
+        }
+    }
+
+    /**
+     * The image schema's verdict on one value alone, as Glance's PATCH asks it for each operation: types,
+     * enums, lengths and patterns, but not the domain's limits (negative {@code min_*}, tag quota), which
+     * Glance checks later, when it applies the change.
+     */
+    public static void checkSchema(String name, Object value, Profile profile) {
         switch (name) {
             case "name" -> {
                 if (value != null && !(value instanceof String)) {
@@ -112,10 +128,6 @@ public final class ImageAttributes {
                 if (!(value instanceof Long)) {
                     throw schema(repr(value) + " is not of type 'integer'");
                 }
-                if ((Long) value < 0) {
-                    throw HttpError.badRequest(
-                            "Invalid value '" + value + "' for parameter '" + name + "': Cannot be a negative value");
-                }
             }
             case "tags" -> {
                 if (!(value instanceof List<?> list)) {
@@ -129,10 +141,6 @@ public final class ImageAttributes {
                         throw schema(repr(tag) + " is too long");
                     }
                 }
-                if (list.stream().distinct().count() > TAG_QUOTA) {
-                    throw HttpError.of(413, "The limit has been exceeded on the number of allowed image tags. "
-                            + "Attempted: " + list.stream().distinct().count() + ", Maximum: " + TAG_QUOTA);
-                }
             }
             case "owner" -> {
                 if (value != null && !(value instanceof String)) {
@@ -141,22 +149,45 @@ public final class ImageAttributes {
             }
             case "id" -> {
                 if (!(value instanceof String) || !isUuid((String) value)) {
-                    throw schema(repr(value) + " does not match '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-"
-                            + "([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$'");
+                    throw schema(repr(value) + " does not match '" + UUID.pattern() + "'");
                 }
             }
             default -> {
-                if (name.length() > 255) {
-                    throw schema("Custom property should not be greater than 255 characters.");
-                }
-                if (!(value instanceof String)) {
+                if (profile.hasOperatorImageSchema() && OperatorProperties.defines(name)) {
+                    OperatorProperties.check(name, value);
+                } else if (!(value instanceof String)) {
                     throw schema(repr(value) + " is not of type 'string'");
-                }
-                if (((String) value).length() > 65535) {
-                    throw schema(repr(value) + " is too long");
                 }
             }
         }
+    }
+
+    /** The limits Glance's domain objects enforce when a value is set (after the schema has passed). */
+    private static void checkLimits(String name, Object value) {
+        if ((name.equals("min_ram") || name.equals("min_disk")) && (Long) value < 0) {
+            throw negative(name, value);
+        }
+        if (name.equals("tags")) {
+            long distinct = ((List<?>) value).stream().distinct().count();
+            if (distinct > TAG_QUOTA) {
+                throw tagQuota(distinct);
+            }
+        }
+    }
+
+    public static HttpError negative(String name, Object value) {
+        return HttpError.badRequest(
+                "Invalid value '" + value + "' for parameter '" + name + "': Cannot be a negative value");
+    }
+
+    public static HttpError tagQuota(long attempted) {
+        return HttpError.of(413, "The limit has been exceeded on the number of allowed image tags. "
+                + "Attempted: " + attempted + ", Maximum: " + TAG_QUOTA);
+    }
+
+    public static HttpError propertyQuota(long attempted) {
+        return HttpError.of(413, "The limit has been exceeded on the number of allowed image properties. "
+                + "Attempted: " + attempted + ", Maximum: " + PROPERTY_QUOTA);
     }
 
     private static void enumOrNull(Object value, List<String> allowed) {
