@@ -16,9 +16,15 @@ public final class ImageRenderer {
     public Map<String, Object> render(StoredImage image) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : image.attributes().entrySet()) {
-            if (!ImageAttributes.isBase(e.getKey())) {
-                // Extra properties are strings; upstream renders a stored null as "".
-                out.put(e.getKey(), e.getValue() == null ? "" : e.getValue());
+            if (ImageAttributes.isBase(e.getKey())) {
+                continue;
+            }
+            if (e.getValue() != null) {
+                out.put(e.getKey(), e.getValue());
+            } else if (!OperatorProperties.nullable(e.getKey())) {
+                out.put(e.getKey(), ""); // extra properties are strings: Glance shows a stored null as ""
+            } else if (profile.rendersNulls()) {
+                out.put(e.getKey(), null); // ... except where its schema allows null (kernel_id, ramdisk_id)
             }
         }
         for (String name : ImageAttributes.BASE_ORDER) {

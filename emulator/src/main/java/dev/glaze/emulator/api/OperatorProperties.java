@@ -15,6 +15,11 @@ final class OperatorProperties {
     private OperatorProperties() {
     }
 
+    /** True for the properties whose schema allows null, which Glance then shows as null rather than "". */
+    static boolean nullable(String name) {
+        return UUID_OR_NULL.contains(name);
+    }
+
     static boolean defines(String name) {
         return UUID_OR_NULL.contains(name) || name.equals(DELETION_POLICY);
     }
