@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.glaze.emulator.api.Api;
 import dev.glaze.emulator.api.ApiRoutes;
 import dev.glaze.emulator.api.Versions;
+import dev.glaze.emulator.compute.ComputeRoutes;
 import dev.glaze.emulator.http.Authenticator;
 import dev.glaze.emulator.http.HttpFront;
 import dev.glaze.emulator.http.Mount;
@@ -56,7 +57,8 @@ public final class ImageService implements AutoCloseable {
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
         Mount images = new Mount(Versions::isAccepted, ImageService::toV2, ApiRoutes.build(api), true);
-        server.createContext("/", new HttpFront(List.of(images), Versions::isAccepted, Authenticator.HEADERS,
+        Mount compute = ComputeRoutes.mount(api);
+        server.createContext("/", new HttpFront(List.of(images, compute), Versions::isAccepted, Authenticator.HEADERS,
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
