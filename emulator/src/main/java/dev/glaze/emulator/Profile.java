@@ -69,6 +69,14 @@ public enum Profile {
         return this == OPENSTACK;
     }
 
+    /**
+     * Who may deactivate and reactivate: upstream's default policy lets the owner do it (seen on a real Zed Glance);
+     * for Rackspace we keep the documented "admin only", its customers are never admins.
+     */
+    public boolean onlyAdminsDeactivate() {
+        return this == RACKSPACE;
+    }
+
     /** Rackspace forbids users to add, change or remove {@code com.rackspace*} properties. */
     public boolean protectsProviderProperties() {
         return this == RACKSPACE;
