@@ -71,8 +71,8 @@ final class MemberRules {
         return existing(image, memberId);
     }
 
-    /** The membership the caller may set the status of: only the member itself (or an admin) may. */
-    Member updatable(StoredImage image, RequestContext ctx, String memberId) {
+    /** Only the member itself (or an admin) may set a membership's status. */
+    void checkMayUpdate(StoredImage image, RequestContext ctx, String memberId) {
         if (zed && !isShared(image)) {
             throw errors.membersForbidden(image.id(), "update");
         }
@@ -84,13 +84,12 @@ final class MemberRules {
             // Rackspace: "a user who is not the owner and whose tenant ID is not the {member_id}" gets 404.
             throw zed ? errors.memberNotFound(image.id(), memberId) : SharingErrors.cannotGetMember(404, memberId);
         }
-        Member member = existing(image, memberId);
+        existing(image, memberId);
         if (!ctx.isAdmin() && !self) {
             throw zed
                     ? errors.membersForbidden(image.id(), "update")
                     : HttpError.forbidden("You are not permitted to modify 'status' on this image.");
         }
-        return member;
     }
 
     void checkMayRemove(StoredImage image, RequestContext ctx, String memberId) {

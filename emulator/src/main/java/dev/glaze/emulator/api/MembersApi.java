@@ -84,19 +84,18 @@ public final class MembersApi {
         String id = ex.param("id");
         String memberId = memberParam(ex);
         RequestContext ctx = ex.context();
-        Member[] updated = new Member[1];
-        api.store().update(id, image -> {
+        StoredImage after = api.store().update(id, image -> {
             checkVisible(image, ctx);
-            Member member = rules.updatable(image, ctx, memberId);
+            rules.checkMayUpdate(image, ctx, memberId);
             if (!(status instanceof String s) || !STATUSES.contains(s)) {
                 throw errors.invalidMemberStatus();
             }
-            updated[0] = member.withStatus(s, Times.now());
             List<Member> members = new ArrayList<>(image.members());
-            members.replaceAll(m -> m.memberId().equals(memberId) ? updated[0] : m);
+            members.replaceAll(m -> m.memberId().equals(memberId) ? m.withStatus(s, Times.now()) : m);
             return image.withMembers(members);
         }, errors.imageNotFound(id));
-        ex.sendJson(200, render(id, updated[0], updated[0].memberId()));
+        Member updated = after.member(memberId);
+        ex.sendJson(200, render(id, updated, updated.memberId()));
     }
 
     public void delete(Exchange ex) throws IOException {

@@ -42,6 +42,7 @@ class ActionsAndSchemasContractSpec extends Specification {
         then:
         [deactivate, again, reactivate, reactivateAgain]*.status == [204, 204, 204, 204]
         deactivate.bytes.length == 0
+        deactivate.header('Content-Type') == 'text/html; charset=UTF-8'
         deactivated.status == 'deactivated'
         deactivated.updated_at > image.updated_at
         deactivated.checksum == image.checksum

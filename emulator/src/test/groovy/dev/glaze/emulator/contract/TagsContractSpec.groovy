@@ -33,6 +33,7 @@ class TagsContractSpec extends Specification {
         then:
         r.status == 204
         r.bytes.length == 0
+        r.header('Content-Type') == 'text/html; charset=UTF-8' // WebOb's default, even without a body
         tagsOf(target, image.id) == ['gold']
 
         where:
