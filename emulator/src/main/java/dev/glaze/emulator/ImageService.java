@@ -32,12 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ImageService implements AutoCloseable {
     private final ServiceConfig config;
+    private final ImageStore store;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI url;
 
-    private ImageService(ServiceConfig config, HttpServer server, ExecutorService executor) {
+    private ImageService(ServiceConfig config, ImageStore store, HttpServer server, ExecutorService executor) {
         this.config = config;
+        this.store = store;
         this.server = server;
         this.executor = executor;
         InetSocketAddress address = server.getAddress();
@@ -62,7 +64,7 @@ public final class ImageService implements AutoCloseable {
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
-        return new ImageService(config, server, executor);
+        return new ImageService(config, store, server, executor);
     }
 
     /** {@code /v2.1/images} and the like are the v2 API. */
@@ -90,6 +92,14 @@ public final class ImageService implements AutoCloseable {
 
     public ServiceConfig config() {
         return config;
+    }
+
+    /**
+     * The images behind the API, for code that embeds the service (and tests that need an image in a state the
+     * API reaches only slowly). Changes made here bypass every rule the API enforces.
+     */
+    public ImageStore store() {
+        return store;
     }
 
     /** Stops accepting, lets running requests finish for up to a second, and stops. Safe to call twice. */

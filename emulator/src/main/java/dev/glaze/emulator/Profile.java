@@ -61,6 +61,22 @@ public enum Profile {
         return this == OPENSTACK;
     }
 
+    /**
+     * Upstream (Python 3) reads a tag or member id in the path as ISO-8859-1, so UTF-8 text is stored garbled
+     * ("\u00e9" becomes "\u00c3\u00a9", seen on a real Zed Glance); Icehouse (Python 2) keeps the bytes, so it round-trips.
+     */
+    public boolean readsPathTextAsLatin1() {
+        return this == OPENSTACK;
+    }
+
+    /**
+     * Who may deactivate and reactivate: upstream's default policy lets the owner do it (seen on a real Zed Glance);
+     * for Rackspace we keep the documented "admin only", its customers are never admins.
+     */
+    public boolean onlyAdminsDeactivate() {
+        return this == RACKSPACE;
+    }
+
     /** Rackspace forbids users to add, change or remove {@code com.rackspace*} properties. */
     public boolean protectsProviderProperties() {
         return this == RACKSPACE;

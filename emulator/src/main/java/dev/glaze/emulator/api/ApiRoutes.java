@@ -11,12 +11,28 @@ public final class ApiRoutes {
         ImagesApi images = new ImagesApi(api);
         ImageListing listing = new ImageListing(api);
         ImagePatchApi patch = new ImagePatchApi(api);
+        ImageActionsApi actions = new ImageActionsApi(api);
+        TagsApi tags = new TagsApi(api);
+        MembersApi members = new MembersApi(api);
+        SchemasApi schemas = new SchemasApi(api.profile());
         Router r = new Router();
+        for (String name : SchemasApi.NAMES) {
+            r.on("GET", "/v2/schemas/" + name, ex -> schemas.serve(name, ex));
+        }
         r.on("GET", "/v2/images", listing::list);
         r.on("POST", "/v2/images", images::create);
         r.on("GET", "/v2/images/{id}", images::show);
         r.on("PATCH", "/v2/images/{id}", patch::patch);
         r.on("DELETE", "/v2/images/{id}", images::delete);
+        r.on("POST", "/v2/images/{id}/actions/deactivate", actions::deactivate);
+        r.on("POST", "/v2/images/{id}/actions/reactivate", actions::reactivate);
+        r.on("PUT", "/v2/images/{id}/tags/{tag}", tags::add);
+        r.on("DELETE", "/v2/images/{id}/tags/{tag}", tags::delete);
+        r.on("GET", "/v2/images/{id}/members", members::list);
+        r.on("POST", "/v2/images/{id}/members", members::create);
+        r.on("GET", "/v2/images/{id}/members/{member}", members::show);
+        r.on("PUT", "/v2/images/{id}/members/{member}", members::update);
+        r.on("DELETE", "/v2/images/{id}/members/{member}", members::delete);
         return r;
     }
 }

@@ -39,7 +39,17 @@ public final class Exchange {
         return path;
     }
 
+    /** A path parameter as the text the client meant: its percent-decoded bytes read as UTF-8. */
     public String param(String name) {
+        String wsgi = params.get(name);
+        return wsgi == null ? null : PathCodec.utf8(wsgi);
+    }
+
+    /**
+     * A path parameter as Python 3's WSGI hands it to Glance: each decoded byte one ISO-8859-1 character, so
+     * UTF-8 text arrives garbled ("é" as "Ã©"). Upstream Glance stores tags and member ids that way.
+     */
+    public String latin1Param(String name) {
         return params.get(name);
     }
 
@@ -135,6 +145,13 @@ public final class Exchange {
         answered = true;
         http.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
         http.sendResponseHeaders(status, -1);
+        http.getResponseBody().close();
+    }
+
+    /** An answer without a body or a Content-Type, as Glance gives when a controller returns its own 204. */
+    public void sendNoContent() throws IOException {
+        answered = true;
+        http.sendResponseHeaders(204, -1);
         http.getResponseBody().close();
     }
 

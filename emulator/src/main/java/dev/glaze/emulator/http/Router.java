@@ -86,11 +86,8 @@ public final class Router {
         return p.isEmpty() ? new String[0] : p.split("/", -1);
     }
 
+    /** Decodes, then splits: as in Glance, an encoded slash ({@code %2F}) in an id or tag is a separator. */
     private static String[] splitDecoded(String rawPath) {
-        String[] parts = split(rawPath);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = PathCodec.decode(parts[i]);
-        }
-        return parts;
+        return split(PathCodec.decodeWsgi(rawPath));
     }
 }

@@ -1,5 +1,6 @@
 package dev.glaze.emulator.testing
 
+import dev.glaze.emulator.ImageService
 import groovy.json.JsonOutput
 
 import java.net.http.HttpClient
@@ -23,6 +24,8 @@ class Target {
     final String flavor
     final URI url
     final boolean real
+    /** The emulator behind this target, or null for a real Glance. */
+    ImageService service
     /** Headers sent with every request (a project, a token). */
     Map<String, String> defaults = [:]
 

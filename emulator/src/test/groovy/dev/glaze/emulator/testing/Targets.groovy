@@ -33,6 +33,6 @@ class Targets {
         def dir = Files.createTempDirectory("glaze-contract-${profile.id()}")
         def service = ImageService.start(ServiceConfig.builder(dir).port(0).profile(profile).build())
         Runtime.runtime.addShutdownHook(new Thread({ service.close(); dir.toFile().deleteDir() }))
-        new Target("emulator-${profile.id()}", profile.id(), service.url(), false)
+        new Target("emulator-${profile.id()}", profile.id(), service.url(), false).tap { it.service = service }
     }
 }
