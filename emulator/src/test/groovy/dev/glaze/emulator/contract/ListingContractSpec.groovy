@@ -163,4 +163,17 @@ class ListingContractSpec extends Specification {
         where:
         target << Targets.all()
     }
+
+    def "a listed image is the image as GET shows it on #target"() {
+        when:
+        def b = bulk(target)
+        def listed = target.get("/v2/images?${b.scope()}&limit=3").json.images
+
+        then:
+        listed.size() == 3
+        listed.every { it == target.get("/v2/images/${it.id}").json }
+
+        where:
+        target << Targets.all()
+    }
 }

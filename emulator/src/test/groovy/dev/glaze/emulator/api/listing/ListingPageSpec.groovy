@@ -1,12 +1,17 @@
 package dev.glaze.emulator.api.listing
 
 import dev.glaze.emulator.Profile
+import dev.glaze.emulator.api.ImageRenderer
 import dev.glaze.emulator.http.HttpError
 import dev.glaze.emulator.http.Query
 import dev.glaze.emulator.http.RequestContext
+import dev.glaze.emulator.store.ImageStore
 import dev.glaze.emulator.store.Member
 import dev.glaze.emulator.store.StoredImage
 import spock.lang.Specification
+
+import java.nio.file.Files
+import java.util.function.Consumer
 
 /**
  * Choosing a page from stored images directly, for what the HTTP API cannot set up yet (members, killed images)
@@ -127,5 +132,17 @@ class ListingPageSpec extends Specification {
         then:
         def e = thrown(HttpError)
         e.explanation() == 'No image found with ID nope'
+    }
+
+    def "a changed image is rendered anew, an unchanged one is not"() {
+        given:
+        def store = ImageStore.open(Files.createTempDirectory('listing-body'))
+        def body = new ListingBody(new ImageRenderer(Profile.OPENSTACK), store)
+        def before = image(name: 'before')
+        def after = before.with({ Map m -> m.put('name', 'after') } as Consumer)
+
+        expect:
+        body.json(before).is(body.json(before))
+        new String(body.json(after), 'UTF-8').contains('"name":"after"')
     }
 }
