@@ -51,9 +51,21 @@ public enum Profile {
                 : List.of("public", "private");
     }
 
-    /** Upstream lists: {@code sort=}, {@code in:}, time comparisons, {@code protected} and {@code os_hidden} filters. */
+    /**
+     * Upstream lists with Glance's later features: {@code sort=}, several sort keys checked against a fixed list,
+     * {@code in:} and {@code eq:} on name/id/status/formats, time comparisons on {@code created_at}/{@code updated_at},
+     * and {@code protected}/{@code os_hidden} filters. Icehouse has none of them: such keys and values are taken as
+     * plain equality filters and match nothing.
+     */
     public boolean hasExtendedListing() {
         return this == OPENSTACK;
+    }
+
+    /** The values {@code GET /v2/images?visibility=} accepts; anything else is 400. */
+    public List<String> listingVisibilities() {
+        return this == OPENSTACK
+                ? List.of("community", "public", "private", "shared", "all")
+                : List.of("public", "private", "shared");
     }
 
     /** Upstream shares only images whose visibility is {@code shared}; Icehouse shares private images. */

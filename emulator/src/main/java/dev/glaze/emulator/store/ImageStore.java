@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -30,6 +31,7 @@ public final class ImageStore {
     private final Path metaDir;
     private final Path dataDir;
     private final ConcurrentHashMap<String, StoredImage> images = new ConcurrentHashMap<>();
+    private final AtomicLong lastSequence = new AtomicLong();
     private final Object[] locks = new Object[64];
 
     private ImageStore(Path root) {
@@ -62,6 +64,7 @@ public final class ImageStore {
                 } else if (name.endsWith(".json")) {
                     StoredImage image = read(f);
                     images.put(image.id(), image);
+                    lastSequence.accumulateAndGet(image.sequence(), Math::max);
                 }
             }
         }
@@ -99,13 +102,13 @@ public final class ImageStore {
         return images.size();
     }
 
-    /** Stores a new image; false when its id is taken. */
+    /** Stores a new image, numbering it in the order of creation; false when its id is taken. */
     public boolean insert(StoredImage image) {
         synchronized (lock(image.id())) {
             if (images.containsKey(image.id())) {
                 return false;
             }
-            write(image);
+            write(image.withSequence(lastSequence.incrementAndGet()));
             return true;
         }
     }
@@ -178,6 +181,7 @@ public final class ImageStore {
             members.add(mm);
         }
         doc.put("members", members);
+        doc.put("sequence", image.sequence());
         try {
             AtomicFiles.write(metaFile(image.id()), Json.bytes(doc));
         } catch (IOException e) {
@@ -196,6 +200,8 @@ public final class ImageStore {
             members.add(new Member((String) m.get("member_id"), (String) m.get("status"),
                     (String) m.get("created_at"), (String) m.get("updated_at")));
         }
-        return new StoredImage(attributes, members);
+        // files written before images were numbered have none: 0 sorts them by created_at and id alone
+        Object sequence = doc.get("sequence");
+        return new StoredImage(attributes, members, sequence instanceof Long n ? n : 0);
     }
 }
