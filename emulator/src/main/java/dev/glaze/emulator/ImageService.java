@@ -8,10 +8,13 @@ import dev.glaze.emulator.http.Authenticator;
 import dev.glaze.emulator.http.HttpFront;
 import dev.glaze.emulator.http.Mount;
 import dev.glaze.emulator.store.ImageStore;
+import dev.glaze.emulator.swift.ObjectStore;
+import dev.glaze.emulator.swift.SwiftApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,12 +36,14 @@ public final class ImageService implements AutoCloseable {
     private final ServiceConfig config;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ObjectStore objects;
     private final URI url;
 
-    private ImageService(ServiceConfig config, HttpServer server, ExecutorService executor) {
+    private ImageService(ServiceConfig config, HttpServer server, ExecutorService executor, ObjectStore objects) {
         this.config = config;
         this.server = server;
         this.executor = executor;
+        this.objects = objects;
         InetSocketAddress address = server.getAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
         if (host.contains(":")) {
@@ -50,17 +55,25 @@ public final class ImageService implements AutoCloseable {
     /** Opens the data folder (recovering from an unclean stop) and starts serving; returns once it accepts. */
     public static ImageService start(ServiceConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        ImageStore store = ImageStore.open(config.dataDir().resolve("regions").resolve("local"));
+        Path region = config.dataDir().resolve("regions").resolve("local");
+        ImageStore store = ImageStore.open(region);
+        ObjectStore objects = ObjectStore.open(region.resolve("objects"));
         Api api = Api.of(store, config.profile());
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
+        } catch (IOException e) {
+            objects.close();
+            throw e;
+        }
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
         Mount images = new Mount(Versions::isAccepted, ImageService::toV2, ApiRoutes.build(api), true);
-        server.createContext("/", new HttpFront(List.of(images), Versions::isAccepted, Authenticator.HEADERS,
-                (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
+        server.createContext("/", new HttpFront(List.of(images, SwiftApi.mount(objects)), Versions::isAccepted,
+                Authenticator.HEADERS, (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
-        return new ImageService(config, server, executor);
+        return new ImageService(config, server, executor, objects);
     }
 
     /** {@code /v2.1/images} and the like are the v2 API. */
@@ -86,6 +99,11 @@ public final class ImageService implements AutoCloseable {
         return url;
     }
 
+    /** The Swift-compatible object store served under {@code /v1}, for in-process users such as import tasks. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
     public ServiceConfig config() {
         return config;
     }
@@ -95,5 +113,6 @@ public final class ImageService implements AutoCloseable {
     public void close() {
         server.stop(1);
         executor.shutdownNow();
+        objects.close();
     }
 }
