@@ -9,10 +9,13 @@ import dev.glaze.emulator.http.Authenticator;
 import dev.glaze.emulator.http.HttpFront;
 import dev.glaze.emulator.http.Mount;
 import dev.glaze.emulator.store.ImageStore;
+import dev.glaze.emulator.swift.ObjectStore;
+import dev.glaze.emulator.swift.SwiftApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,13 +38,16 @@ public final class ImageService implements AutoCloseable {
     private final ImageStore store;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ObjectStore objects;
     private final URI url;
 
-    private ImageService(ServiceConfig config, ImageStore store, HttpServer server, ExecutorService executor) {
+    private ImageService(ServiceConfig config, ImageStore store, HttpServer server, ExecutorService executor,
+            ObjectStore objects) {
         this.config = config;
         this.store = store;
         this.server = server;
         this.executor = executor;
+        this.objects = objects;
         InetSocketAddress address = server.getAddress();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
         if (host.contains(":")) {
@@ -53,18 +59,27 @@ public final class ImageService implements AutoCloseable {
     /** Opens the data folder (recovering from an unclean stop) and starts serving; returns once it accepts. */
     public static ImageService start(ServiceConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
-        ImageStore store = ImageStore.open(config.dataDir().resolve("regions").resolve("local"));
+        Path region = config.dataDir().resolve("regions").resolve("local");
+        ImageStore store = ImageStore.open(region);
+        ObjectStore objects = ObjectStore.open(region.resolve("objects"));
         Api api = Api.of(store, config.profile());
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
+        } catch (IOException e) {
+            objects.close();
+            throw e;
+        }
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
         Mount images = new Mount(Versions::isAccepted, ImageService::toV2, ApiRoutes.build(api), true);
         Mount compute = ComputeRoutes.mount(api);
-        server.createContext("/", new HttpFront(List.of(images, compute), Versions::isAccepted, Authenticator.HEADERS,
+        server.createContext("/", new HttpFront(List.of(images, SwiftApi.mount(objects), compute),
+                Versions::isAccepted, Authenticator.HEADERS,
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
-        return new ImageService(config, store, server, executor);
+        return new ImageService(config, store, server, executor, objects);
     }
 
     /** {@code /v2.1/images} and the like are the v2 API. */
@@ -90,6 +105,11 @@ public final class ImageService implements AutoCloseable {
         return url;
     }
 
+    /** The Swift-compatible object store served under {@code /v1}, for in-process users such as import tasks. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
     public ServiceConfig config() {
         return config;
     }
@@ -107,5 +127,6 @@ public final class ImageService implements AutoCloseable {
     public void close() {
         server.stop(1);
         executor.shutdownNow();
+        objects.close();
     }
 }
