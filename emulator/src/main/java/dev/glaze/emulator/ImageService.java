@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.glaze.emulator.api.Api;
 import dev.glaze.emulator.api.ApiRoutes;
 import dev.glaze.emulator.api.Versions;
-import dev.glaze.emulator.http.Authenticator;
 import dev.glaze.emulator.http.HttpFront;
 import dev.glaze.emulator.http.Mount;
+import dev.glaze.emulator.identity.Identity;
 import dev.glaze.emulator.store.ImageStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,8 +47,14 @@ public final class ImageService implements AutoCloseable {
         this.url = URI.create("http://" + host + ":" + address.getPort());
     }
 
-    /** Opens the data folder (recovering from an unclean stop) and starts serving; returns once it accepts. */
+    /**
+     * Opens the data folder (recovering from an unclean stop) and starts serving; returns once it accepts.
+     *
+     * @throws IllegalArgumentException when the users file of {@code auth keystone} is missing or wrong (the message
+     *         names the file and the problem)
+     */
     public static ImageService start(ServiceConfig config) throws IOException {
+        Identity identity = Identity.create(config);
         Files.createDirectories(config.dataDir());
         ImageStore store = ImageStore.open(config.dataDir().resolve("regions").resolve("local"));
         Api api = Api.of(store, config.profile());
@@ -56,7 +62,9 @@ public final class ImageService implements AutoCloseable {
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
         Mount images = new Mount(Versions::isAccepted, ImageService::toV2, ApiRoutes.build(api), true);
-        server.createContext("/", new HttpFront(List.of(images), Versions::isAccepted, Authenticator.HEADERS,
+        // Identity first: /v2.0 is both Rackspace Identity's prefix and a Glance version prefix.
+        server.createContext("/", new HttpFront(List.of(identity.mount(), images),
+                segment -> Versions.isAccepted(segment) || Identity.servesSegment(segment), identity.authenticator(),
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();
