@@ -50,7 +50,7 @@ public final class UsersFile {
             root = Json.toJava(reader.readValue());
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
-            throw problem("not valid JSON (at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")");
+            throw problem("not valid JSON (near line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")");
         } catch (JsonException | IllegalStateException | NumberFormatException e) {
             throw problem("not valid JSON");
         } catch (IOException e) {
