@@ -54,6 +54,7 @@ final class IdentityErrors {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "itemNotFound";
+            case 413 -> "overLimit";
             default -> "identityFault";
         };
         Map<String, Object> fault = new LinkedHashMap<>();

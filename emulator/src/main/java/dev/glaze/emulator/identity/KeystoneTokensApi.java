@@ -150,16 +150,15 @@ final class KeystoneTokensApi {
     }
 
     private static Object readJson(Exchange ex) throws IOException {
+        if (!ex.hasBody()) {
+            throw IdentityErrors.missing("auth", "request body");
+        }
         try {
             return ex.json();
         } catch (HttpError e) {
-            if (e.status() == 413) {
-                throw IdentityErrors.keystone(413, "Request is too large.");
-            }
-            if (e.explanation().startsWith("Body expected")) {
-                throw IdentityErrors.missing("auth", "request body");
-            }
-            throw IdentityErrors.missing("valid JSON", "request body");
+            throw e.status() == 413
+                    ? IdentityErrors.keystone(413, "Request is too large.")
+                    : IdentityErrors.missing("valid JSON", "request body");
         }
     }
 

@@ -257,6 +257,20 @@ class KeystoneTokensSpec extends Specification {
         message = row.message
     }
 
+    def "a sign-in body over 1 MiB is 413 in each API's own shape on #profile"() {
+        given:
+        def target = IdentityServices.keystone(profile)
+        def huge = '{"auth": "' + 'x' * (1 << 20) + '"}'
+
+        expect:
+        target.post('/v3/auth/tokens', huge).json == [error: [code: 413, title: 'Request Entity Too Large',
+                message: 'Request is too large.']]
+        target.post('/v2.0/tokens', huge).json == [overLimit: [code: 413, message: 'Request body too large.']]
+
+        where:
+        profile << Profile.values()
+    }
+
     def "a body that is not application/json is 400 on #profile"() {
         when:
         def r = IdentityServices.keystone(profile).post('/v3/auth/tokens', passwordAuth(alice()),

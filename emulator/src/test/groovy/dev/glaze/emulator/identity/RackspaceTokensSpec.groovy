@@ -164,8 +164,10 @@ class RackspaceTokensSpec extends Specification {
                 [problem: 'two kinds of credentials', body: [auth: [passwordCredentials: [username: 'alice', password: 'x'],
                         'RAX-KSKEY:apiKeyCredentials': [username: 'alice', apiKey: 'x']]], message: UNPARSABLE],
                 [problem: 'credentials that are no object', body: [auth: [passwordCredentials: 'alice']], message: UNPARSABLE],
-                [problem: 'a numeric user name', body: apiKey(null, 'x') + [auth: ['RAX-KSKEY:apiKeyCredentials':
-                        [username: 7, apiKey: 'x']]], message: UNPARSABLE],
+                [problem: 'a numeric user name', body: [auth: ['RAX-KSKEY:apiKeyCredentials': [username: 7, apiKey: 'x']]],
+                 message: UNPARSABLE],
+                [problem: 'a tenant id that is an object', body: apiKey('alice', 'alice-secret-key', [tenantId: [id: 1]]),
+                 message: UNPARSABLE],
                 [problem: 'tenantId and tenantName', body: apiKey('alice', 'alice-secret-key',
                         [tenantId: '1234', tenantName: 'alice-project']),
                  message: 'Invalid request. Specify tenantId OR tenantName, not both.'],
