@@ -1,7 +1,11 @@
 package dev.glaze.emulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** How an {@link ImageService} is started. Immutable; build one with {@link #builder(Path)}. */
 public final class ServiceConfig {
@@ -9,6 +13,11 @@ public final class ServiceConfig {
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** The largest JSON request body accepted; larger ones get 413. */
     public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
+    /** How long an identity token lives, as Keystone's default {@code [token] expiration} and Rackspace's. */
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(24);
+    public static final List<String> DEFAULT_REGIONS = List.of("local");
+    /** Region names end up in URLs and file names: keep them plain. */
+    private static final Pattern REGION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final String bind;
     private final int port;
@@ -16,6 +25,10 @@ public final class ServiceConfig {
     private final Profile profile;
     private final int maxJsonBytes;
     private final int threads;
+    private final AuthMode auth;
+    private final Path usersFile;
+    private final Duration tokenTtl;
+    private final List<String> regions;
 
     private ServiceConfig(Builder b) {
         this.bind = b.bind;
@@ -24,6 +37,10 @@ public final class ServiceConfig {
         this.profile = b.profile;
         this.maxJsonBytes = b.maxJsonBytes;
         this.threads = b.threads;
+        this.auth = b.auth;
+        this.usersFile = b.usersFile;
+        this.tokenTtl = b.tokenTtl;
+        this.regions = b.regions;
     }
 
     public static Builder builder(Path dataDir) {
@@ -54,8 +71,27 @@ public final class ServiceConfig {
         return threads;
     }
 
+    public AuthMode auth() {
+        return auth;
+    }
+
+    /** The users of {@link AuthMode#KEYSTONE} (see docs/identity.md); null with {@link AuthMode#NONE}. */
+    public Path usersFile() {
+        return usersFile;
+    }
+
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
+    /** The regions the identity catalog lists, the first being the default; never empty. */
+    public List<String> regions() {
+        return regions;
+    }
+
     public Builder toBuilder() {
-        return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads);
+        return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads)
+                .auth(auth).usersFile(usersFile).tokenTtl(tokenTtl).regions(regions);
     }
 
     /** Collects the settings of a {@link ServiceConfig}. */
@@ -66,6 +102,10 @@ public final class ServiceConfig {
         private Profile profile = Profile.RACKSPACE;
         private int maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
         private int threads = 32;
+        private AuthMode auth = AuthMode.NONE;
+        private Path usersFile;
+        private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+        private List<String> regions = DEFAULT_REGIONS;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -104,7 +144,54 @@ public final class ServiceConfig {
             return this;
         }
 
+        public Builder auth(AuthMode auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /** The users file for {@link AuthMode#KEYSTONE}; null for none. */
+        public Builder usersFile(Path usersFile) {
+            this.usersFile = usersFile;
+            return this;
+        }
+
+        public Builder tokenTtl(Duration tokenTtl) {
+            Objects.requireNonNull(tokenTtl, "tokenTtl");
+            if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+                throw new IllegalArgumentException("tokenTtl must be positive, not " + tokenTtl);
+            }
+            this.tokenTtl = tokenTtl;
+            return this;
+        }
+
+        /** The catalog's regions, e.g. {@code DFW, ORD, IAD}: at least one, no repeats, letters, digits, . _ -. */
+        public Builder regions(List<String> regions) {
+            Objects.requireNonNull(regions, "regions");
+            if (regions.isEmpty()) {
+                throw new IllegalArgumentException("regions must name at least one region");
+            }
+            var seen = new HashSet<String>();
+            for (String r : regions) {
+                if (r == null || !REGION_NAME.matcher(r).matches()) {
+                    throw new IllegalArgumentException("region name '" + r
+                            + "' is not allowed: use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                }
+                if (!seen.add(r)) {
+                    throw new IllegalArgumentException("region " + r + " is listed twice");
+                }
+            }
+            this.regions = List.copyOf(regions);
+            return this;
+        }
+
         public ServiceConfig build() {
+            if (auth == AuthMode.KEYSTONE && usersFile == null) {
+                throw new IllegalArgumentException("auth keystone needs a users file (see docs/identity.md)");
+            }
+            if (auth == AuthMode.NONE && usersFile != null) {
+                throw new IllegalArgumentException("a users file is given but auth is none: set auth keystone to use "
+                        + usersFile);
+            }
             return new ServiceConfig(this);
         }
     }

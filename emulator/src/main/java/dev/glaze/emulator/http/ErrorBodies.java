@@ -17,6 +17,9 @@ public final class ErrorBodies {
     }
 
     public static Rendered render(HttpError error, String accept, boolean jsonAllowed) {
+        if (error.fixedBody() != null) {
+            return error.fixedBody();
+        }
         String status = StatusLine.of(error.status());
         String detail = error.detail() == null ? "" : error.detail();
         // WebOb's body template: "${explanation}<br /><br />\n${detail}\n${html_comment}\n"; its 415 has its own,

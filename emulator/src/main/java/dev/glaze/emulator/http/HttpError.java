@@ -11,13 +11,27 @@ public final class HttpError extends RuntimeException {
     private final int status;
     private final String explanation;
     private final String detail;
+    private final ErrorBodies.Rendered fixedBody;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private HttpError(int status, String explanation, String detail) {
+    private HttpError(int status, String explanation, String detail, ErrorBodies.Rendered fixedBody) {
         super(status + " " + explanation + (detail == null ? "" : " " + detail), null, false, false);
         this.status = status;
         this.explanation = explanation;
         this.detail = detail;
+        this.fixedBody = fixedBody;
+    }
+
+    private HttpError(int status, String explanation, String detail) {
+        this(status, explanation, detail, null);
+    }
+
+    /**
+     * An error answered with this exact body whatever the request's {@code Accept}, as the services in front of
+     * Glance (keystonemiddleware, an identity service) answer.
+     */
+    public static HttpError withFixedBody(int status, String explanation, String contentType, byte[] body) {
+        return new HttpError(status, explanation, null, new ErrorBodies.Rendered(contentType, body.clone()));
     }
 
     public static HttpError of(int status, String explanation) {
@@ -64,6 +78,11 @@ public final class HttpError extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    /** The body of a {@link #withFixedBody} error, else null (the body is negotiated as WebOb does). */
+    public ErrorBodies.Rendered fixedBody() {
+        return fixedBody;
     }
 
     public Map<String, String> headers() {

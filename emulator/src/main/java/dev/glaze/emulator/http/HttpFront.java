@@ -25,6 +25,7 @@ public final class HttpFront implements HttpHandler {
     private final Unversioned unversioned;
     private final boolean jsonErrors;
     private final int maxJsonBytes;
+    private final String prefix;
 
     /**
      * @param mounts tried in order; the first whose router has the request's path serves it
@@ -39,13 +40,32 @@ public final class HttpFront implements HttpHandler {
         this.unversioned = unversioned;
         this.jsonErrors = jsonErrors;
         this.maxJsonBytes = maxJsonBytes;
+        this.prefix = "";
+    }
+
+    private HttpFront(HttpFront front, String prefix) {
+        this.mounts = front.mounts;
+        this.versioned = front.versioned;
+        this.authenticator = front.authenticator;
+        this.unversioned = front.unversioned;
+        this.jsonErrors = front.jsonErrors;
+        this.maxJsonBytes = front.maxJsonBytes;
+        this.prefix = prefix;
+    }
+
+    /** The same front for a context mounted under {@code prefix} (e.g. {@code /DFW}), which it strips from paths. */
+    public HttpFront under(String prefix) {
+        return new HttpFront(this, prefix);
     }
 
     @Override
     public void handle(HttpExchange http) throws IOException {
         Exchange ex = null;
         try {
-            String raw = http.getRequestURI().getRawPath();
+            String raw = http.getRequestURI().getRawPath().substring(prefix.length());
+            if (raw.isEmpty()) {
+                raw = "/";
+            }
             String first = firstSegment(raw);
             for (Mount mount : mounts) {
                 if (!mount.firstSegment().test(first)) {

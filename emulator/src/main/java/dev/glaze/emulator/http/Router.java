@@ -22,12 +22,22 @@ public final class Router {
             this.segments = split(pattern);
         }
 
-        Map<String, String> match(String[] path) {
-            if (path.length != segments.length) {
+        /** True when the last segment is {@code {name*}}: it takes the rest of the raw path, slashes and all. */
+        boolean hasRest() {
+            return segments.length > 0 && segments[segments.length - 1].endsWith("*}");
+        }
+
+        Map<String, String> match(String[] path, String rawPath) {
+            int fixed = hasRest() ? segments.length - 1 : segments.length;
+            if (hasRest() ? path.length < fixed : path.length != segments.length) {
                 return null;
             }
             Map<String, String> params = new HashMap<>();
-            for (int i = 0; i < segments.length; i++) {
+            if (hasRest()) {
+                String last = segments[fixed];
+                params.put(last.substring(1, last.length() - 2), rawRest(rawPath, fixed));
+            }
+            for (int i = 0; i < fixed; i++) {
                 String s = segments[i];
                 if (s.startsWith("{")) {
                     params.put(s.substring(1, s.length() - 1), path[i]);
@@ -39,6 +49,23 @@ public final class Router {
         }
     }
 
+    /** The raw (still percent-encoded) path after its first {@code skip} segments, from the slash that ends them. */
+    private static String rawRest(String rawPath, int skip) {
+        int at = 0;
+        for (int i = 0; i < skip; i++) {
+            int slash = rawPath.indexOf('/', at + 1);
+            if (slash < 0) {
+                return "";
+            }
+            at = slash;
+        }
+        return rawPath.substring(at);
+    }
+
+    /**
+     * Adds a route. A pattern's segments are literals or {@code {name}} (one decoded segment); the last may be
+     * {@code {name*}}, which takes the rest of the path raw, for resources whose names hold slashes.
+     */
     public Router on(String method, String pattern, Handler handler) {
         String[] segments = split(pattern);
         Route route = routes.stream().filter(r -> java.util.Arrays.equals(r.segments, segments)).findFirst()
@@ -58,7 +85,7 @@ public final class Router {
     public boolean tryDispatch(Exchange exchange) throws IOException {
         String[] path = splitDecoded(exchange.path());
         for (Route route : routes) {
-            Map<String, String> params = route.match(path);
+            Map<String, String> params = route.match(path, exchange.path());
             if (params == null) {
                 continue;
             }

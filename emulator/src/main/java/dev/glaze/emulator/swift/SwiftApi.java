@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * The object storage API under {@code /v1}, as Swift (Rackspace Cloud Files) offers it, on an {@link ObjectStore}.
  * Every answer, errors included, is in Swift's shape rather than Glance's.
  *
- * <p>The {@link Router} matches whole segments, while an object name may hold any number of slashes; so the mount
- * hands everything after {@code /v1} to one route as a single opaque segment, and {@link SwiftPath} splits it.
+ * <p>An object name may hold any number of slashes, so one route takes everything after {@code /v1}, raw, and
+ * {@link SwiftPath} splits it.
  */
 public final class SwiftApi {
     private static final Logger LOG = Logger.getLogger(SwiftApi.class.getName());
@@ -39,18 +39,9 @@ public final class SwiftApi {
         SwiftApi api = new SwiftApi(store);
         Router router = new Router();
         for (String method : METHODS) {
-            router.on(method, "/v1/{rest}", api::serve);
+            router.on(method, "/v1/{rest*}", api::serve);
         }
-        return new Mount("v1"::equals, SwiftApi::opaque, router, true);
-    }
-
-    /**
-     * {@code /v1/AUTH_p/c/a/b} becomes {@code /v1/%2FAUTH_p%2Fc%2Fa%2Fb}: one segment that the router decodes back
-     * to exactly the raw text after {@code /v1}, still percent-encoded, for {@link SwiftPath} to decode once.
-     */
-    static String opaque(String rawPath) {
-        String rest = rawPath.startsWith("/v1") ? rawPath.substring(3) : rawPath;
-        return "/v1/" + rest.replace("%", "%25").replace("/", "%2F");
+        return new Mount("v1"::equals, java.util.function.UnaryOperator.identity(), router, true);
     }
 
     private void serve(Exchange ex) throws IOException {

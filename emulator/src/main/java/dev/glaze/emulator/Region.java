@@ -1,0 +1,69 @@
+package dev.glaze.emulator;
+
+import dev.glaze.emulator.api.Api;
+import dev.glaze.emulator.api.ApiRoutes;
+import dev.glaze.emulator.api.Versions;
+import dev.glaze.emulator.compute.ComputeRoutes;
+import dev.glaze.emulator.http.Mount;
+import dev.glaze.emulator.store.ImageStore;
+import dev.glaze.emulator.swift.ObjectStore;
+import dev.glaze.emulator.swift.SwiftApi;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One region: its own images, objects and tasks, in its own folder {@code <data>/regions/<name>}. Regions share
+ * nothing, as a cloud's regions do: an image id means nothing in another region.
+ */
+public final class Region implements AutoCloseable {
+    private final String name;
+    private final ImageStore images;
+    private final ObjectStore objects;
+    private final Api api;
+
+    private Region(String name, ImageStore images, ObjectStore objects, Api api) {
+        this.name = name;
+        this.images = images;
+        this.objects = objects;
+        this.api = api;
+    }
+
+    static Region open(String name, Path dataDir, Profile profile) throws IOException {
+        Path dir = dataDir.resolve("regions").resolve(name);
+        ImageStore images = ImageStore.open(dir);
+        ObjectStore objects = ObjectStore.open(dir.resolve("objects"));
+        return new Region(name, images, objects, Api.of(images, profile));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The images behind the API. Changes made here bypass every rule the API enforces. */
+    public ImageStore images() {
+        return images;
+    }
+
+    /** The Swift-compatible object store served under {@code /v1}, for in-process users such as import tasks. */
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** The region's services, in the order they are tried: Glance v2, Swift, Compute's image listing. */
+    List<Mount> mounts() {
+        Mount glance = new Mount(Versions::isAccepted, Region::toV2, ApiRoutes.build(api), true);
+        return List.of(glance, SwiftApi.mount(objects), ComputeRoutes.mount(api));
+    }
+
+    /** {@code /v2.1/images} and the like are the v2 API. */
+    private static String toV2(String rawPath) {
+        int slash = rawPath.indexOf('/', 1);
+        return "/v2" + (slash < 0 ? "" : rawPath.substring(slash));
+    }
+
+    @Override
+    public void close() {
+        objects.close();
+    }
+}
