@@ -52,7 +52,7 @@ public final class ImageService implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
         ExecutorService executor = newExecutor(config.threads());
         server.setExecutor(executor);
-        server.createContext("/", new HttpFront(ApiRoutes.build(api), Versions::isAccepted,
+        server.createContext("/", new HttpFront(ApiRoutes.build(api, config.imageSizeCap()), Versions::isAccepted,
                 (ex, versionsPath) -> Versions.send(ex, versionsPath ? 200 : 300),
                 config.profile().hasJsonErrors(), config.maxJsonBytes()));
         server.start();

@@ -9,6 +9,8 @@ public final class ServiceConfig {
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** The largest JSON request body accepted; larger ones get 413. */
     public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
+    /** Glance's default {@code image_size_cap}: 1 TiB; larger uploads get 413. */
+    public static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40;
 
     private final String bind;
     private final int port;
@@ -16,6 +18,7 @@ public final class ServiceConfig {
     private final Profile profile;
     private final int maxJsonBytes;
     private final int threads;
+    private final long imageSizeCap;
 
     private ServiceConfig(Builder b) {
         this.bind = b.bind;
@@ -24,6 +27,7 @@ public final class ServiceConfig {
         this.profile = b.profile;
         this.maxJsonBytes = b.maxJsonBytes;
         this.threads = b.threads;
+        this.imageSizeCap = b.imageSizeCap;
     }
 
     public static Builder builder(Path dataDir) {
@@ -54,8 +58,14 @@ public final class ServiceConfig {
         return threads;
     }
 
+    /** The largest image upload accepted, in bytes. */
+    public long imageSizeCap() {
+        return imageSizeCap;
+    }
+
     public Builder toBuilder() {
-        return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads);
+        return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads)
+                .imageSizeCap(imageSizeCap);
     }
 
     /** Collects the settings of a {@link ServiceConfig}. */
@@ -66,6 +76,7 @@ public final class ServiceConfig {
         private Profile profile = Profile.RACKSPACE;
         private int maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
         private int threads = 32;
+        private long imageSizeCap = DEFAULT_IMAGE_SIZE_CAP;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -101,6 +112,15 @@ public final class ServiceConfig {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** The largest image upload accepted, in bytes (Glance's {@code image_size_cap}); larger ones get 413. */
+        public Builder imageSizeCap(long imageSizeCap) {
+            if (imageSizeCap < 0) {
+                throw new IllegalArgumentException("imageSizeCap must not be negative");
+            }
+            this.imageSizeCap = imageSizeCap;
             return this;
         }
 

@@ -19,8 +19,10 @@ public final class ErrorBodies {
     public static Rendered render(HttpError error, String accept, boolean jsonAllowed) {
         String status = StatusLine.of(error.status());
         String detail = error.detail() == null ? "" : error.detail();
-        // WebOb's body template: "${explanation}<br /><br />\n${detail}\n${html_comment}\n"
-        String body = error.explanation() + "<br /><br />\n" + detail + "\n\n";
+        // WebOb's usual body template: "${explanation}<br /><br />\n${detail}\n${html_comment}\n"
+        String body = error.templateBody() != null
+                ? error.templateBody()
+                : error.explanation() + "<br /><br />\n" + detail + "\n\n";
         String kind = jsonAllowed ? Accepts.modernChoice(accept) : Accepts.legacyChoice(accept);
         return switch (kind) {
             case "json" -> new Rendered("application/json", utf8(json(body, status, StatusLine.title(error.status()))));

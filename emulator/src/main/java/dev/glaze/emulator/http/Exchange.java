@@ -135,6 +135,13 @@ public final class Exchange {
         http.getResponseBody().close();
     }
 
+    /** A 204 with neither body nor Content-Type: what WebOb answers when a handler raises HTTPNoContent. */
+    public void sendNoContent() throws IOException {
+        answered = true;
+        http.sendResponseHeaders(204, -1);
+        http.getResponseBody().close();
+    }
+
     /** Starts a streamed answer of known length; the caller writes exactly that many bytes and closes. */
     public OutputStream startStream(int status, String contentType, long length) throws IOException {
         answered = true;

@@ -11,13 +11,19 @@ public final class HttpError extends RuntimeException {
     private final int status;
     private final String explanation;
     private final String detail;
+    private final String templateBody;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private HttpError(int status, String explanation, String detail) {
+    private HttpError(int status, String explanation, String detail, String templateBody) {
         super(status + " " + explanation + (detail == null ? "" : " " + detail), null, false, false);
         this.status = status;
         this.explanation = explanation;
         this.detail = detail;
+        this.templateBody = templateBody;
+    }
+
+    private HttpError(int status, String explanation, String detail) {
+        this(status, explanation, detail, null);
     }
 
     public static HttpError of(int status, String explanation) {
@@ -26,6 +32,16 @@ public final class HttpError extends RuntimeException {
 
     public static HttpError withDetail(int status, String explanation, String detail) {
         return new HttpError(status, explanation, detail);
+    }
+
+    /**
+     * WebOb's 415, whose body template differs from the others': it names the request's media type (as sent,
+     * parameters included), and the detail follows the break directly, with no trailing blank lines.
+     */
+    public static HttpError unsupportedMediaType(String requestMediaType, String detail) {
+        String explanation = "The request media type " + requestMediaType + " is not supported by this server.";
+        return new HttpError(415, explanation, detail,
+                explanation + "\n<br /><br />\n" + (detail == null ? "" : detail));
     }
 
     public static HttpError badRequest(String explanation) {
@@ -64,6 +80,11 @@ public final class HttpError extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    /** The whole WebOb body (before formatting) when this error's template is not the usual one, else null. */
+    public String templateBody() {
+        return templateBody;
     }
 
     public Map<String, String> headers() {
