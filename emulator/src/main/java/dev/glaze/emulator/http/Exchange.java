@@ -119,6 +119,12 @@ public final class Exchange {
     public void sendBytes(int status, String contentType, byte[] body) throws IOException {
         answered = true;
         http.getResponseHeaders().set("Content-Type", contentType);
+        if ("HEAD".equals(method())) {
+            // An answer to HEAD has no body (Glance's 405 for HEAD says Content-Length: 0).
+            http.sendResponseHeaders(status, -1);
+            http.getResponseBody().close();
+            return;
+        }
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = http.getResponseBody()) {
