@@ -53,9 +53,8 @@ public final class ImageDataApi {
         Path temp = store.newUploadFile(id);
         StoredImage saved;
         try {
-            if (declared > imageSizeCap) {
-                throw tooLarge();
-            }
+            // Like Glance, refuse only once more than the cap has arrived, not on the declared length: answering
+            // before reading the body would reset the connection under a client still sending, losing the 413.
             DataReceiver.Received received;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 received = DataReceiver.receive(ex.body(), declared, out, total -> {
