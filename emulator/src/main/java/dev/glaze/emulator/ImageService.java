@@ -75,7 +75,7 @@ public final class ImageService implements AutoCloseable {
         HttpServer server;
         try {
             for (String name : config.regions()) {
-                regions.put(name, Region.open(name, config.dataDir(), config.profile()));
+                regions.put(name, Region.open(name, config));
             }
             server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 128);
         } catch (IOException | RuntimeException e) {

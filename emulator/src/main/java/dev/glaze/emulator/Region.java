@@ -21,19 +21,21 @@ public final class Region implements AutoCloseable {
     private final ImageStore images;
     private final ObjectStore objects;
     private final Api api;
+    private final ServiceConfig config;
 
-    private Region(String name, ImageStore images, ObjectStore objects, Api api) {
+    private Region(String name, ImageStore images, ObjectStore objects, ServiceConfig config) {
         this.name = name;
         this.images = images;
         this.objects = objects;
-        this.api = api;
+        this.config = config;
+        this.api = Api.of(images, config.profile());
     }
 
-    static Region open(String name, Path dataDir, Profile profile) throws IOException {
-        Path dir = dataDir.resolve("regions").resolve(name);
+    static Region open(String name, ServiceConfig config) throws IOException {
+        Path dir = config.dataDir().resolve("regions").resolve(name);
         ImageStore images = ImageStore.open(dir);
         ObjectStore objects = ObjectStore.open(dir.resolve("objects"));
-        return new Region(name, images, objects, Api.of(images, profile));
+        return new Region(name, images, objects, config);
     }
 
     public String name() {
@@ -52,7 +54,7 @@ public final class Region implements AutoCloseable {
 
     /** The region's services, in the order they are tried: Glance v2, Swift, Compute's image listing. */
     List<Mount> mounts() {
-        Mount glance = new Mount(Versions::isAccepted, Region::toV2, ApiRoutes.build(api), true);
+        Mount glance = new Mount(Versions::isAccepted, Region::toV2, ApiRoutes.build(api, config.imageSizeCap()), true);
         return List.of(glance, SwiftApi.mount(objects), ComputeRoutes.mount(api));
     }
 

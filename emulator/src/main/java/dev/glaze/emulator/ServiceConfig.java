@@ -18,6 +18,8 @@ public final class ServiceConfig {
     public static final List<String> DEFAULT_REGIONS = List.of("local");
     /** Region names end up in URLs and file names: keep them plain. */
     private static final Pattern REGION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Glance's default {@code image_size_cap}: 1 TiB; larger uploads get 413. */
+    public static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40;
 
     private final String bind;
     private final int port;
@@ -29,6 +31,7 @@ public final class ServiceConfig {
     private final Path usersFile;
     private final Duration tokenTtl;
     private final List<String> regions;
+    private final long imageSizeCap;
 
     private ServiceConfig(Builder b) {
         this.bind = b.bind;
@@ -41,6 +44,7 @@ public final class ServiceConfig {
         this.usersFile = b.usersFile;
         this.tokenTtl = b.tokenTtl;
         this.regions = b.regions;
+        this.imageSizeCap = b.imageSizeCap;
     }
 
     public static Builder builder(Path dataDir) {
@@ -89,9 +93,15 @@ public final class ServiceConfig {
         return regions;
     }
 
+    /** The largest image upload accepted, in bytes. */
+    public long imageSizeCap() {
+        return imageSizeCap;
+    }
+
     public Builder toBuilder() {
         return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads)
-                .auth(auth).usersFile(usersFile).tokenTtl(tokenTtl).regions(regions);
+                .auth(auth).usersFile(usersFile).tokenTtl(tokenTtl).regions(regions)
+                .imageSizeCap(imageSizeCap);
     }
 
     /** Collects the settings of a {@link ServiceConfig}. */
@@ -106,6 +116,7 @@ public final class ServiceConfig {
         private Path usersFile;
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
         private List<String> regions = DEFAULT_REGIONS;
+        private long imageSizeCap = DEFAULT_IMAGE_SIZE_CAP;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -181,6 +192,15 @@ public final class ServiceConfig {
                 }
             }
             this.regions = List.copyOf(regions);
+            return this;
+        }
+
+        /** The largest image upload accepted, in bytes (Glance's {@code image_size_cap}); larger ones get 413. */
+        public Builder imageSizeCap(long imageSizeCap) {
+            if (imageSizeCap < 0) {
+                throw new IllegalArgumentException("imageSizeCap must not be negative");
+            }
+            this.imageSizeCap = imageSizeCap;
             return this;
         }
 

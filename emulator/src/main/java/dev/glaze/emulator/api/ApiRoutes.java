@@ -1,5 +1,6 @@
 package dev.glaze.emulator.api;
 
+import dev.glaze.emulator.ServiceConfig;
 import dev.glaze.emulator.http.Router;
 
 /** The Glance v2 routes, in the order Glance's router declares them (which fixes the order of {@code Allow}). */
@@ -8,7 +9,13 @@ public final class ApiRoutes {
     }
 
     public static Router build(Api api) {
+        return build(api, ServiceConfig.DEFAULT_IMAGE_SIZE_CAP);
+    }
+
+    /** @param imageSizeCap the largest image upload accepted, in bytes */
+    public static Router build(Api api, long imageSizeCap) {
         ImagesApi images = new ImagesApi(api);
+        ImageDataApi data = new ImageDataApi(api, imageSizeCap);
         ImageListing listing = new ImageListing(api);
         ImagePatchApi patch = new ImagePatchApi(api);
         ImageActionsApi actions = new ImageActionsApi(api);
@@ -33,6 +40,8 @@ public final class ApiRoutes {
         r.on("GET", "/v2/images/{id}/members/{member}", members::show);
         r.on("PUT", "/v2/images/{id}/members/{member}", members::update);
         r.on("DELETE", "/v2/images/{id}/members/{member}", members::delete);
+        r.on("GET", "/v2/images/{id}/file", data::download);
+        r.on("PUT", "/v2/images/{id}/file", data::upload);
         return r;
     }
 }

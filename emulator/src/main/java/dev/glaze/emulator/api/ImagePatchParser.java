@@ -69,8 +69,7 @@ final class ImagePatchParser {
         if (type.equals(DRAFT_10)) {
             return false;
         }
-        throw HttpError.of(415, "The request media type " + raw + " is not supported by this server.")
-                .header("Accept-Patch", ACCEPT_PATCH);
+        throw HttpError.unsupportedMediaType(raw, null).header("Accept-Patch", ACCEPT_PATCH);
     }
 
     private PatchOperation operation(Map<?, ?> change, boolean draft4) {

@@ -22,10 +22,9 @@ public final class ErrorBodies {
         }
         String status = StatusLine.of(error.status());
         String detail = error.detail() == null ? "" : error.detail();
-        // WebOb's body template: "${explanation}<br /><br />\n${detail}\n${html_comment}\n"; its 415 has its own,
-        // "The request media type ${CONTENT_TYPE} is not supported by this server.\n<br /><br />\n${detail}".
-        String body = error.status() == 415
-                ? error.explanation() + "\n<br /><br />\n" + detail
+        // WebOb's usual body template: "${explanation}<br /><br />\n${detail}\n${html_comment}\n"
+        String body = error.templateBody() != null
+                ? error.templateBody()
                 : error.explanation() + "<br /><br />\n" + detail + "\n\n";
         String kind = jsonAllowed ? Accepts.modernChoice(accept) : Accepts.legacyChoice(accept);
         return switch (kind) {

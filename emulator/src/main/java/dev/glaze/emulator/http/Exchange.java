@@ -132,6 +132,12 @@ public final class Exchange {
     public void sendBytes(int status, String contentType, byte[] body) throws IOException {
         answered = true;
         http.getResponseHeaders().set("Content-Type", contentType);
+        if ("HEAD".equals(method())) {
+            // An answer to HEAD has no body (Glance's 405 for HEAD says Content-Length: 0).
+            http.sendResponseHeaders(status, -1);
+            http.getResponseBody().close();
+            return;
+        }
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = http.getResponseBody()) {
@@ -148,7 +154,7 @@ public final class Exchange {
         http.getResponseBody().close();
     }
 
-    /** An answer without a body or a Content-Type, as Glance gives when a controller returns its own 204. */
+    /** A 204 with neither body nor Content-Type: what WebOb answers when a handler raises HTTPNoContent. */
     public void sendNoContent() throws IOException {
         answered = true;
         http.sendResponseHeaders(204, -1);

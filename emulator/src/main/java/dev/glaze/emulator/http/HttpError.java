@@ -12,18 +12,21 @@ public final class HttpError extends RuntimeException {
     private final String explanation;
     private final String detail;
     private final ErrorBodies.Rendered fixedBody;
+    private final String templateBody;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private HttpError(int status, String explanation, String detail, ErrorBodies.Rendered fixedBody) {
+    private HttpError(int status, String explanation, String detail, String templateBody,
+            ErrorBodies.Rendered fixedBody) {
         super(status + " " + explanation + (detail == null ? "" : " " + detail), null, false, false);
         this.status = status;
         this.explanation = explanation;
         this.detail = detail;
+        this.templateBody = templateBody;
         this.fixedBody = fixedBody;
     }
 
     private HttpError(int status, String explanation, String detail) {
-        this(status, explanation, detail, null);
+        this(status, explanation, detail, null, null);
     }
 
     /**
@@ -31,7 +34,7 @@ public final class HttpError extends RuntimeException {
      * Glance (keystonemiddleware, an identity service) answer.
      */
     public static HttpError withFixedBody(int status, String explanation, String contentType, byte[] body) {
-        return new HttpError(status, explanation, null, new ErrorBodies.Rendered(contentType, body.clone()));
+        return new HttpError(status, explanation, null, null, new ErrorBodies.Rendered(contentType, body.clone()));
     }
 
     public static HttpError of(int status, String explanation) {
@@ -40,6 +43,16 @@ public final class HttpError extends RuntimeException {
 
     public static HttpError withDetail(int status, String explanation, String detail) {
         return new HttpError(status, explanation, detail);
+    }
+
+    /**
+     * WebOb's 415, whose body template differs from the others': it names the request's media type (as sent,
+     * parameters included), and the detail follows the break directly, with no trailing blank lines.
+     */
+    public static HttpError unsupportedMediaType(String requestMediaType, String detail) {
+        String explanation = "The request media type " + requestMediaType + " is not supported by this server.";
+        return new HttpError(415, explanation, detail,
+                explanation + "\n<br /><br />\n" + (detail == null ? "" : detail), null);
     }
 
     public static HttpError badRequest(String explanation) {
@@ -83,6 +96,11 @@ public final class HttpError extends RuntimeException {
     /** The body of a {@link #withFixedBody} error, else null (the body is negotiated as WebOb does). */
     public ErrorBodies.Rendered fixedBody() {
         return fixedBody;
+    }
+
+    /** The whole WebOb body (before formatting) when this error's template is not the usual one, else null. */
+    public String templateBody() {
+        return templateBody;
     }
 
     public Map<String, String> headers() {

@@ -16,7 +16,7 @@ final class StatusLine {
             Map.entry(411, "Length Required"),
             Map.entry(413, "Request Entity Too Large"),
             Map.entry(415, "Unsupported Media Type"),
-            Map.entry(416, "Requested Range Not Satisfiable"),
+            Map.entry(416, "Request Range Not Satisfiable"),
             Map.entry(500, "Internal Server Error"),
             Map.entry(503, "Service Unavailable"));
 

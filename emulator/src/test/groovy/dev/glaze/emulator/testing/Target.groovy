@@ -7,6 +7,7 @@ import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.time.Duration
+import java.util.function.Supplier
 
 /**
  * One image service the contract suite runs against: the emulator in either profile, or a real Glance.
@@ -62,6 +63,18 @@ class Target {
 
     Resp upload(String id, byte[] data, Map<String, String> headers = [:]) {
         send('PUT', "/v2/images/${id}/file", data, ['Content-Type': 'application/octet-stream'] + headers)
+    }
+
+    /** Uploads image data from a stream: chunked when {@code length} is -1, else with that Content-Length. */
+    Resp uploadStream(String id, Supplier<InputStream> data, long length = -1, Map<String, String> headers = [:]) {
+        def publisher = HttpRequest.BodyPublishers.ofInputStream(data)
+        if (length >= 0) {
+            publisher = HttpRequest.BodyPublishers.fromPublisher(publisher, length)
+        }
+        def b = HttpRequest.newBuilder(URI.create("${url}/v2/images/${id}/file")).timeout(Duration.ofSeconds(120))
+        (defaults + ['Content-Type': 'application/octet-stream'] + headers).each { k, v -> if (v != null) b.header(k, v) }
+        def r = CLIENT.send(b.PUT(publisher).build(), HttpResponse.BodyHandlers.ofByteArray())
+        new Resp(r.statusCode(), r.headers().map(), r.body())
     }
 
     /** Creates an image (raw/bare unless told otherwise) and returns its JSON; fails the test if refused. */
