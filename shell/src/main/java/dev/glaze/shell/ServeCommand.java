@@ -49,6 +49,11 @@ final class ServeCommand {
         } catch (IOException | UncheckedIOException e) {
             folder.close();
             throw startFailure(config, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        } catch (RuntimeException e) {
+            // the store could not read what is in the folder (a damaged or foreign file): say which folder
+            folder.close();
+            throw new CommandFailedException("cannot open the images in data folder " + config.dataDir() + ": "
+                    + e.getMessage() + "; repair or move the folder, or choose another with --data DIR", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -129,6 +129,23 @@ class MainSpec extends Specification {
         ({ Path f -> f.resolve('x') }) || 'cannot create data folder'
     }
 
+    def "a damaged image file in the data folder exits 1 naming the folder, not as an internal error"() {
+        given:
+        def data = tmp.resolve('data')
+        def images = Files.createDirectories(data.resolve('regions/local/images'))
+        Files.writeString(images.resolve('0bad.json'), '[1]')
+
+        when:
+        def r = run('serve', '--port', '0', '--data', data.toString())
+
+        then:
+        r.code == 1
+        r.out == ''
+        r.err.readLines().size() == 1
+        r.err.startsWith("glaze: cannot open the images in data folder ${data}: ")
+        r.err.contains('choose another with --data DIR')
+    }
+
     def "a port in use exits 1 and says to choose another port"() {
         given:
         def taken = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
