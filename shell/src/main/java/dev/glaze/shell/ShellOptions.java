@@ -1,0 +1,128 @@
+package dev.glaze.shell;
+
+import dev.glaze.emulator.ServiceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** Every option of the {@code glaze} command, defined once, and the help text made from them. */
+final class ShellOptions {
+    static final String DEFAULT_DATA = "~/.glaze/local";
+    static final String DEFAULT_PROFILE = "rackspace";
+
+    static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
+    static final Option VERSION = Option.builder("V").longOpt("version").desc("print the version and exit").get();
+
+    static final Option PORT = Option.builder().longOpt("port").hasArg().argName("N")
+            .desc("TCP port to listen on; 0 picks any free port (default " + ServiceConfig.DEFAULT_PORT + ")").get();
+    static final Option BIND = Option.builder().longOpt("bind").hasArg().argName("ADDR")
+            .desc("address to listen on; 0.0.0.0 listens on every interface, without any authentication"
+                    + " (default " + ServiceConfig.DEFAULT_BIND + ")").get();
+    static final Option DATA = Option.builder().longOpt("data").hasArg().argName("DIR")
+            .desc("folder that keeps images and their data across restarts; created if missing"
+                    + " (default " + DEFAULT_DATA + ")").get();
+    static final Option PROFILE = Option.builder().longOpt("profile").hasArg().argName("NAME")
+            .desc("which service to behave like: rackspace (Rackspace Cloud Images, an Icehouse-era Glance)"
+                    + " or openstack (upstream Glance, Zed) (default " + DEFAULT_PROFILE + ")").get();
+
+    private static final int WIDTH = 80;
+    private static final String SERVE_USAGE = "glaze serve [--port N] [--bind ADDR] [--data DIR] [--profile NAME]";
+    private static final String EXIT_CODES = "Exit codes: 0 done, 1 the command failed (port in use, data folder"
+            + " unusable), 2 bad command line.";
+
+    private ShellOptions() {
+    }
+
+    /** Options that come before the command. */
+    static Options global() {
+        return new Options().addOption(HELP).addOption(VERSION);
+    }
+
+    static Options serve() {
+        return new Options().addOption(PORT).addOption(BIND).addOption(DATA).addOption(PROFILE).addOption(HELP);
+    }
+
+    static String help() {
+        return String.join("\n",
+                "Usage: glaze [--help | --version]",
+                "       " + SERVE_USAGE,
+                "",
+                wrap("glaze is a Groovy-scriptable shell and Java library for the OpenStack Image service v2"
+                        + " (Glance), as Rackspace Cloud Images offers it, with an embedded Glance-compatible"
+                        + " image service. This version has one command, serve; the interactive shell (REPL),"
+                        + " the script runner, the client library and plugins are planned, not there yet.", ""),
+                "",
+                "Commands:",
+                "  serve   run the embedded Glance v2 compatible image service in the foreground",
+                "",
+                "Options:",
+                describe(global()),
+                "",
+                "serve options (glaze serve --help says more):",
+                describe(serve()),
+                "",
+                wrap(EXIT_CODES, ""),
+                "More: docs/cli.md",
+                "");
+    }
+
+    static String serveHelp() {
+        return String.join("\n",
+                "Usage: " + SERVE_USAGE,
+                "",
+                wrap("Runs the embedded Glance v2 compatible image service in the foreground. Once it accepts"
+                        + " connections it prints exactly one line on stdout:", ""),
+                "  glaze image service listening on http://HOST:PORT",
+                wrap("Warnings go to stderr. Ctrl-C or SIGTERM stops it: running requests get a second to finish,"
+                        + " and the exit code is 130 (Ctrl-C) or 143 (SIGTERM), as for any JVM. Images and"
+                        + " their data stay in the data folder; an upload cut off by a crash is undone at the"
+                        + " next start. One data folder serves one glaze at a time.", ""),
+                "",
+                "Options:",
+                describe(serve()),
+                "",
+                wrap(EXIT_CODES, ""),
+                "");
+    }
+
+
+    /** Two columns: the option with its argument, then its description wrapped under itself. */
+    private static String describe(Options options) {
+        List<String> names = new ArrayList<>();
+        int width = 0;
+        for (Option o : options.getOptions()) {
+            String name = (o.getOpt() != null ? "-" + o.getOpt() + ", " : "    ") + "--" + o.getLongOpt()
+                    + (o.hasArg() ? " " + o.getArgName() : "");
+            names.add(name);
+            width = Math.max(width, name.length());
+        }
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (Option o : options.getOptions()) {
+            String left = "  " + names.get(i++);
+            String indent = " ".repeat(width + 5);
+            String text = wrap(o.getDescription(), indent);
+            sb.append(left).append(" ".repeat(width + 5 - left.length())).append(text.substring(indent.length()))
+                    .append('\n');
+        }
+        return sb.substring(0, sb.length() - 1);
+    }
+
+    /** Wraps {@code text} at word boundaries; every line starts with {@code indent}. */
+    private static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).toString();
+    }
+}
