@@ -5,7 +5,6 @@ import dev.glaze.shell.testing.Http
 import dev.glaze.shell.testing.ServeProcess
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
-import spock.lang.PendingFeature
 import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
@@ -71,8 +70,6 @@ class OpenStackClientSpec extends Specification {
         Files.write(tmp.resolve(name), bytes)
     }
 
-    @PendingFeature(reason = 'openstack image create always uploads: PUT /v2/images/{id}/file (data branch);' +
-            ' image save needs GET /v2/images/{id}/file')
     def "openstack image create --file uploads the file, and image save gives the same bytes back"() {
         given:
         def file = fileOf('create.raw', 300_000)
@@ -120,7 +117,6 @@ class OpenStackClientSpec extends Specification {
         }
     }
 
-    @PendingFeature(reason = 'openstack image set/unset send PATCH /v2/images/{id}: 501 on this branch, in main already')
     def "openstack image set --property, set --tag and unset --property change the image"() {
         given:
         def image = http.createImage(name: 'osc-set')
@@ -156,8 +152,6 @@ class OpenStackClientSpec extends Specification {
     }
 
     @Requires({ Cli.available('glance') })
-    @PendingFeature(reason = 'glance needs GET /v2/schemas/image (in main, 404 on this branch) and' +
-            ' PUT/GET /v2/images/{id}/file (data branch)')
     def "glance image-list, image-show and image-download"() {
         given: 'an image with data, made over HTTP'
         def bytes = Files.readAllBytes(fileOf('glance.raw', 200_000))

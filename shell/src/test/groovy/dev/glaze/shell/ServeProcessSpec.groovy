@@ -2,7 +2,6 @@ package dev.glaze.shell
 
 import dev.glaze.shell.testing.Http
 import dev.glaze.shell.testing.ServeProcess
-import spock.lang.PendingFeature
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -111,7 +110,6 @@ class ServeProcessSpec extends Specification {
                 " choose another folder with --data DIR\n"
     }
 
-    @PendingFeature(reason = 'PUT/GET /v2/images/{id}/file (upload, download) are being built on the data branch')
     def "an uploaded image keeps its data across a restart"() {
         given:
         def data = tmp.resolve('data')
@@ -138,7 +136,6 @@ class ServeProcessSpec extends Specification {
         }
     }
 
-    @PendingFeature(reason = 'PUT /v2/images/{id}/file (upload) is being built on the data branch')
     def "kill -9 in the middle of an upload: committed images intact, the cut-off one back to queued, no temp files"() {
         given: 'an active image with data, a queued one, and one that is about to receive data'
         def data = tmp.resolve('data')
