@@ -49,6 +49,10 @@ final class ServeCommand {
         } catch (IOException | UncheckedIOException e) {
             folder.close();
             throw startFailure(config, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        } catch (IllegalArgumentException e) {
+            // a users file that cannot be used: the message names the file and the problem, never a secret
+            folder.close();
+            throw new CommandFailedException(e.getMessage(), e);
         } catch (RuntimeException e) {
             // the store could not read what is in the folder (a damaged or foreign file): say which folder
             folder.close();
@@ -64,7 +68,8 @@ final class ServeCommand {
         }, "glaze-serve-shutdown"));
         out.println(LISTENING + service.url());
         out.flush();
-        err.println("glaze: profile " + config.profile().id() + ", data in " + folder.path()
+        err.println("glaze: profile " + config.profile().id() + ", auth " + config.auth().name().toLowerCase()
+                + ", regions " + String.join(",", config.regions()) + ", data in " + folder.path()
                 + "; Ctrl-C stops the service");
         err.flush();
         try {
@@ -93,6 +98,7 @@ final class ServeCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        IdentityOptions.apply(cmd, builder);
         return builder.build();
     }
 

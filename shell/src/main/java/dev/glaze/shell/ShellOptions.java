@@ -26,8 +26,24 @@ final class ShellOptions {
             .desc("which service to behave like: rackspace (Rackspace Cloud Images, an Icehouse-era Glance)"
                     + " or openstack (upstream Glance, Zed) (default " + DEFAULT_PROFILE + ")").get();
 
+    static final Option REGIONS = Option.builder().longOpt("regions").hasArg().argName("LIST")
+            .desc("comma-separated region names, e.g. DFW,ORD,IAD: each region keeps its own images and objects,"
+                    + " served under /REGION and listed in the identity catalog; the first is also served at the"
+                    + " root (default: one region, local)").get();
+    static final Option AUTH = Option.builder().longOpt("auth").hasArg().argName("MODE")
+            .desc("none: any or no token is accepted, as project local (or the X-Project-Id header);"
+                    + " keystone: requests need a token from /v3/auth/tokens or /v2.0/tokens, for the users in"
+                    + " --users (default none)").get();
+    static final Option USERS = Option.builder().longOpt("users").hasArg().argName("FILE")
+            .desc("the users, passwords, API keys and projects of --auth keystone (JSON, see docs/identity.md)")
+            .get();
+    static final Option TOKEN_TTL = Option.builder().longOpt("token-ttl").hasArg().argName("DURATION")
+            .desc("how long an identity token lives, e.g. 30m or 24h (default 24h)").get();
+
     private static final int WIDTH = 80;
-    private static final String SERVE_USAGE = "glaze serve [--port N] [--bind ADDR] [--data DIR] [--profile NAME]";
+    private static final String SERVE_USAGE = "glaze serve [--port N] [--bind ADDR] [--data DIR] [--profile NAME]"
+            + "\n                   [--regions LIST] [--auth none|keystone] [--users FILE]"
+            + "\n                   [--token-ttl DURATION]";
     private static final String EXIT_CODES = "Exit codes: 0 done, 1 the command failed (port in use, data folder"
             + " unusable), 2 bad command line.";
 
@@ -40,7 +56,8 @@ final class ShellOptions {
     }
 
     static Options serve() {
-        return new Options().addOption(PORT).addOption(BIND).addOption(DATA).addOption(PROFILE).addOption(HELP);
+        return new Options().addOption(PORT).addOption(BIND).addOption(DATA).addOption(PROFILE).addOption(REGIONS)
+                .addOption(AUTH).addOption(USERS).addOption(TOKEN_TTL).addOption(HELP);
     }
 
     static String help() {

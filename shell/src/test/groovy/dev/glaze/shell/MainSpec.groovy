@@ -103,6 +103,14 @@ class MainSpec extends Specification {
         ['serve', '--bind', '']                   || '--bind needs an address'
         ['serve', '--data', '']                   || '--data needs a folder name'
         ['serve', 'now']                          || "serve takes no arguments, but got 'now'"
+        ['serve', '--auth', 'ldap']               || "--auth takes none or keystone, not 'ldap'"
+        ['serve', '--auth', 'keystone']           || '--auth keystone needs --users FILE'
+        ['serve', '--users', 'u.json']            || '--users is only read with --auth keystone'
+        ['serve', '--auth', 'keystone', '--users', '/no/such/users.json'] || '--users /no/such/users.json: no such file'
+        ['serve', '--token-ttl', '5x']            || "--token-ttl takes a duration such as 250ms, 30s, 5m or 24h, not '5x'"
+        ['serve', '--token-ttl', '0s']            || '--token-ttl: tokenTtl must be positive'
+        ['serve', '--regions', 'DFW,DFW']         || '--regions: region DFW is listed twice'
+        ['serve', '--regions', 'DFW,../x']        || "--regions: region name '../x' is not allowed"
         ['--port', '9292']                        || "unknown option '--port'; see glaze --help (options of serve go after the word serve)"
         ['--nope']                                || "unknown option '--nope'"
         ['sevre']                                 || "unknown command 'sevre'; the commands are: serve"
@@ -144,6 +152,23 @@ class MainSpec extends Specification {
         r.err.readLines().size() == 1
         r.err.startsWith("glaze: cannot open the images in data folder ${data}: ")
         r.err.contains('choose another with --data DIR')
+    }
+
+    def "an unusable users file exits 1 naming the file and the problem, and no secret"() {
+        given:
+        def users = tmp.resolve('users.json')
+        Files.writeString(users, '{"users": [{"name": "alice", "password": "s3cret-pw"}]}')
+
+        when:
+        def r = run('serve', '--port', '0', '--auth', 'keystone', '--users', users.toString(),
+                '--data', tmp.resolve('data').toString())
+
+        then:
+        r.code == 1
+        r.out == ''
+        r.err.readLines().size() == 1
+        r.err.startsWith("glaze: users file ${users}")
+        !r.err.contains('s3cret-pw')
     }
 
     def "a port in use exits 1 and says to choose another port"() {
