@@ -56,7 +56,7 @@ final class HttpImportJob implements TaskJob {
         }
         HttpResponse<InputStream> response;
         try {
-            response = jobs.http.send(HttpRequest.newBuilder(uri).GET().build(),
+            response = jobs.http().send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import dev.glaze.emulator.store.ImageStore;
 import dev.glaze.emulator.swift.ObjectStore;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,19 +20,26 @@ final class TaskJobs {
     final ObjectStore objects;
     final ImageDataWriter writer;
     final long imageSizeCap;
-    final HttpClient http;
     final TaskStore tasks;
     private final Profile profile;
+    private HttpClient http;
 
-    TaskJobs(ImageStore images, ObjectStore objects, Profile profile, long imageSizeCap, HttpClient http,
-            TaskStore tasks) {
+    TaskJobs(ImageStore images, ObjectStore objects, Profile profile, long imageSizeCap, TaskStore tasks) {
         this.images = images;
         this.objects = objects;
         this.writer = new ImageDataWriter(images);
         this.profile = profile;
         this.imageSizeCap = imageSizeCap;
-        this.http = http;
         this.tasks = tasks;
+    }
+
+    /** The client for URL imports, made on first use: it keeps a thread, which a service without them does not need. */
+    synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 
     Profile profile() {

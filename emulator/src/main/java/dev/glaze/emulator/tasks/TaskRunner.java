@@ -7,10 +7,10 @@ import dev.glaze.emulator.store.ImageStore;
 import dev.glaze.emulator.swift.ObjectStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,14 +50,14 @@ public final class TaskRunner implements AutoCloseable {
             return t;
         });
         pool.setRemoveOnCancelPolicy(true);
+        pool.setKeepAliveTime(30, TimeUnit.SECONDS); // an idle service keeps no task threads
+        pool.allowCoreThreadTimeOut(true);
     }
 
     /** Recovers the tasks a stop cut off (they end in failure, their images removed), then accepts new ones. */
     public static TaskRunner start(TaskStore tasks, ImageStore images, ObjectStore objects, ServiceConfig config,
             String region) {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        TaskJobs jobs = new TaskJobs(images, objects, config.profile(), config.imageSizeCap(), http, tasks);
+        TaskJobs jobs = new TaskJobs(images, objects, config.profile(), config.imageSizeCap(), tasks);
         TaskRunner runner = new TaskRunner(tasks, jobs, config, region);
         runner.recover(images);
         return runner;
@@ -87,7 +87,11 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     private void schedule(Runnable step) {
-        pool.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            pool.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the service is stopping: the task stays as stored, and the next start fails it
+        }
     }
 
     private void begin(String id) {
