@@ -27,6 +27,7 @@ final class ExportJob implements TaskJob {
     private String imageId;
     private String container;
     private String objectName;
+    private volatile InputStream data;
 
     ExportJob(TaskJobs jobs, StoredTask task) {
         this.jobs = jobs;
@@ -98,8 +99,9 @@ final class ExportJob implements TaskJob {
     public Map<String, Object> copy() throws TaskFailure, IOException {
         exportable(); // it may have changed during the wait
         refuseExisting();
-        try (InputStream data = Files.newInputStream(jobs.images.dataFile(imageId))) {
-            jobs.objects.put(TaskJobs.account(task), container, objectName, data, "application/octet-stream",
+        try (InputStream in = Files.newInputStream(jobs.images.dataFile(imageId))) {
+            data = in;
+            jobs.objects.put(TaskJobs.account(task), container, objectName, in, "application/octet-stream",
                     null, null);
         } catch (NoSuchFileException e) {
             throw new TaskFailure(jobs.failure("Image " + imageId + " was deleted during the export"));
@@ -118,5 +120,10 @@ final class ExportJob implements TaskJob {
     @Override
     public void cleanUp() {
         // an export stores its object in one step: a failed one leaves nothing behind
+    }
+
+    @Override
+    public void abort() {
+        TaskJobs.closeQuietly(data);
     }
 }

@@ -22,6 +22,7 @@ final class HttpImportJob implements TaskJob {
     private final StoredTask task;
     private final ImageImport image;
     private String url;
+    private volatile InputStream body;
 
     HttpImportJob(TaskJobs jobs, StoredTask task) {
         this.jobs = jobs;
@@ -64,12 +65,13 @@ final class HttpImportJob implements TaskJob {
         } catch (IllegalArgumentException e) {
             throw new TaskFailure(jobs.failure("download of " + url + " failed: " + e.getMessage()));
         }
-        try (InputStream body = response.body()) {
+        body = response.body();
+        try (InputStream in = body) {
             if (response.statusCode() / 100 != 2) {
                 throw new TaskFailure(jobs.failure("download of " + url + " failed: HTTP " + response.statusCode()));
             }
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return image.fill(body, length);
+            return image.fill(in, length);
         }
     }
 
@@ -85,5 +87,10 @@ final class HttpImportJob implements TaskJob {
     @Override
     public void cleanUp() {
         image.cleanUp();
+    }
+
+    @Override
+    public void abort() {
+        TaskJobs.closeQuietly(body);
     }
 }

@@ -24,6 +24,7 @@ final class ObjectImportJob implements TaskJob {
     private final ImageImport image;
     private String container;
     private String object;
+    private volatile OpenObject open;
 
     ObjectImportJob(TaskJobs jobs, StoredTask task) {
         this.jobs = jobs;
@@ -102,8 +103,9 @@ final class ObjectImportJob implements TaskJob {
             throw new TaskFailure(jobs.failure(NOT_FOUND + "object '" + object + "' of container '" + container
                     + "' was deleted before it could be copied"));
         }
-        try (OpenObject open = source.get()) {
-            return image.fill(open.stream(), open.info().size());
+        open = source.get();
+        try (OpenObject reading = open) {
+            return image.fill(reading.stream(), reading.info().size());
         }
     }
 
@@ -119,5 +121,10 @@ final class ObjectImportJob implements TaskJob {
     @Override
     public void cleanUp() {
         image.cleanUp();
+    }
+
+    @Override
+    public void abort() {
+        TaskJobs.closeQuietly(open);
     }
 }

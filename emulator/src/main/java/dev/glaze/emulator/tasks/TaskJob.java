@@ -18,4 +18,10 @@ interface TaskJob {
 
     /** Removes what a failed task leaves behind (an import's unfinished image). */
     void cleanUp();
+
+    /**
+     * Called from another thread when the service stops: makes a {@link #copy} under way fail at once, by closing
+     * its source (a download does not notice interrupts).
+     */
+    void abort();
 }

@@ -121,5 +121,21 @@ final class TaskJobs {
         @Override
         public void cleanUp() {
         }
+
+        @Override
+        public void abort() {
+        }
+    }
+
+    /** Closes a source stream from another thread, to stop a copy that reads it. */
+    static void closeQuietly(AutoCloseable source) {
+        if (source == null) {
+            return;
+        }
+        try {
+            source.close();
+        } catch (Exception e) {
+            // the copy fails either way, which is the point
+        }
     }
 }

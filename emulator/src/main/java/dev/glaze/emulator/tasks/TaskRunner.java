@@ -10,6 +10,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,7 @@ public final class TaskRunner implements AutoCloseable {
     private final Duration delay;
     private final Duration timeToLive;
     private final ScheduledThreadPoolExecutor pool;
+    private final Set<TaskJob> copying = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     private TaskRunner(TaskStore tasks, TaskJobs jobs, ServiceConfig config, String region) {
@@ -117,7 +120,11 @@ public final class TaskRunner implements AutoCloseable {
     private void finish(StoredTask task, TaskJob job) {
         String id = task.id();
         Map<String, Object> result;
+        copying.add(job);
         try {
+            if (closing) {
+                return;
+            }
             result = job.copy();
         } catch (TaskFailure f) {
             fail(id, job, f.getMessage());
@@ -136,6 +143,8 @@ public final class TaskRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(id, job, unexpected(task, e));
             return;
+        } finally {
+            copying.remove(job);
         }
         Instant now = tasks.now();
         tasks.update(id, t -> t.succeeded(result, now, now.plus(timeToLive)));
@@ -156,12 +165,13 @@ public final class TaskRunner implements AutoCloseable {
         return jobs.failure("unexpected error: " + e);
     }
 
-    /** Stops: nothing more is written to the tasks; copies under way are interrupted and awaited a little. */
+    /** Stops: nothing more is written to the tasks; copies under way are cut off and awaited a little. */
     @Override
     public void close() {
         closing = true;
         tasks.close();
         pool.shutdownNow();
+        copying.forEach(TaskJob::abort);
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warning("task copies still running 10 s after the stop; the next start fails their tasks");

@@ -1,5 +1,6 @@
 package dev.glaze.emulator.tasks
 
+import com.sun.net.httpserver.HttpServer
 import dev.glaze.emulator.ImageService
 import dev.glaze.emulator.Profile
 import dev.glaze.emulator.ServiceConfig
@@ -110,6 +111,45 @@ class TaskLifecycleSpec extends Specification {
         api.get("/v2/tasks/${pending}").json.status == 'failure'
         api.get("/v2/images/${half[0].id}").status == 404
         api.get('/v2/images?name=lifecycle').json.images == []
+    }
+
+    def "a stop in the middle of a download ends the task in failure at the next start, with no image and no data left"() {
+        given: 'a source that sends 64 KiB every 50 ms'
+        def slow = HttpServer.create(new InetSocketAddress(InetAddress.getByName('127.0.0.1'), 0), 4)
+        slow.createContext('/slow.raw') { exchange ->
+            exchange.sendResponseHeaders(200, 64 * 1024 * 200)
+            try {
+                200.times { exchange.responseBody.write(new byte[64 * 1024]); exchange.responseBody.flush(); Thread.sleep(50) }
+            } catch (IOException | InterruptedException gone) {
+                // the image service went away
+            }
+            exchange.close()
+        }
+        slow.start()
+        def api = start(ServiceConfig.builder(dir).profile(Profile.OPENSTACK).taskDelay(Duration.ZERO))
+        def id = api.post('/v2/tasks', [type : 'import', input: [
+                import_from     : "http://127.0.0.1:${slow.address.port}/slow.raw", import_from_format: 'raw',
+                image_properties: [name: 'slow', disk_format: 'raw', container_format: 'bare']]]).json.id
+        waitFor { api.get('/v2/images?name=slow').json.images[0]?.status == 'saving' }
+        def image = api.get('/v2/images?name=slow').json.images[0].id
+
+        when:
+        long stopping = System.nanoTime()
+        service.close()
+        long stopMillis = (System.nanoTime() - stopping).intdiv(1_000_000)
+        api = start(ServiceConfig.builder(dir).profile(Profile.OPENSTACK))
+
+        then:
+        stopMillis < 5_000
+        with(api.get("/v2/tasks/${id}").json) {
+            status == 'failure'
+            message == 'The image service stopped while this task was running; run it again.'
+        }
+        api.get("/v2/images/${image}").status == 404
+        Files.list(dir.resolve('regions/local/data')).withCloseable { it.count() } == 0
+
+        cleanup:
+        slow?.stop(0)
     }
 
     def "upstream shows every task to an admin, as Glance does"() {
