@@ -132,4 +132,35 @@ public enum Profile {
     public boolean namesAttributeForNonOwner() {
         return this == RACKSPACE;
     }
+
+    /** The task types {@code POST /v2/tasks} accepts: Rackspace adds {@code export}, upstream has its own import. */
+    public List<String> taskTypes() {
+        return this == OPENSTACK ? List.of("import", "api_image_import") : List.of("import", "export");
+    }
+
+    /** The task types a listing may filter on; anything else is 400 "Invalid type value". */
+    public List<String> listableTaskTypes() {
+        return this == OPENSTACK ? List.of("import") : List.of("import", "export");
+    }
+
+    /**
+     * Where an import task reads from: Rackspace takes {@code container/object} in the region's object store
+     * (Cloud Files); upstream's legacy flow downloads an {@code http(s)} URL.
+     */
+    public boolean importsFromObjectStore() {
+        return this == RACKSPACE;
+    }
+
+    /** A task without a message: Rackspace shows Python's {@code str(None)}, upstream an empty string. */
+    public String emptyTaskMessage() {
+        return this == RACKSPACE ? "None" : "";
+    }
+
+    /**
+     * Upstream shows every task to an admin, whatever its owner (as it does images); Rackspace's "admin" is a
+     * role within a customer's account, which never reaches another account's tasks.
+     */
+    public boolean adminsSeeEveryTask() {
+        return this == OPENSTACK;
+    }
 }

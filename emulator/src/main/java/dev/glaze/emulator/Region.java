@@ -3,11 +3,14 @@ package dev.glaze.emulator;
 import dev.glaze.emulator.api.Api;
 import dev.glaze.emulator.api.ApiRoutes;
 import dev.glaze.emulator.api.Versions;
+import dev.glaze.emulator.api.tasks.TasksApi;
 import dev.glaze.emulator.compute.ComputeRoutes;
 import dev.glaze.emulator.http.Mount;
 import dev.glaze.emulator.store.ImageStore;
 import dev.glaze.emulator.swift.ObjectStore;
 import dev.glaze.emulator.swift.SwiftApi;
+import dev.glaze.emulator.tasks.TaskRunner;
+import dev.glaze.emulator.tasks.TaskStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,22 +23,35 @@ public final class Region implements AutoCloseable {
     private final String name;
     private final ImageStore images;
     private final ObjectStore objects;
+    private final TaskStore tasks;
+    private final TaskRunner runner;
     private final Api api;
     private final ServiceConfig config;
 
-    private Region(String name, ImageStore images, ObjectStore objects, ServiceConfig config) {
+    private Region(String name, ImageStore images, ObjectStore objects, TaskStore tasks, TaskRunner runner,
+            ServiceConfig config) {
         this.name = name;
         this.images = images;
         this.objects = objects;
+        this.tasks = tasks;
+        this.runner = runner;
         this.config = config;
         this.api = Api.of(images, config.profile());
     }
 
+    /** Opens the region's folder; tasks that a stop cut off end in failure (see {@link TaskRunner}). */
     static Region open(String name, ServiceConfig config) throws IOException {
         Path dir = config.dataDir().resolve("regions").resolve(name);
         ImageStore images = ImageStore.open(dir);
-        ObjectStore objects = ObjectStore.open(dir.resolve("objects"));
-        return new Region(name, images, objects, config);
+        ObjectStore objects = ObjectStore.open(dir.resolve("objects"), config.clock());
+        try {
+            TaskStore tasks = TaskStore.open(dir.resolve("tasks"), config.clock());
+            TaskRunner runner = TaskRunner.start(tasks, images, objects, config, name);
+            return new Region(name, images, objects, tasks, runner, config);
+        } catch (IOException | RuntimeException e) {
+            objects.close();
+            throw e;
+        }
     }
 
     public String name() {
@@ -52,9 +68,16 @@ public final class Region implements AutoCloseable {
         return objects;
     }
 
+    /** The region's tasks, for in-process users. Changes made here bypass every rule the API enforces. */
+    public TaskStore tasks() {
+        return tasks;
+    }
+
     /** The region's services, in the order they are tried: Glance v2, Swift, Compute's image listing. */
     List<Mount> mounts() {
-        Mount glance = new Mount(Versions::isAccepted, Region::toV2, ApiRoutes.build(api, config.imageSizeCap()), true);
+        TasksApi tasksApi = new TasksApi(tasks, runner, config.profile());
+        Mount glance = new Mount(Versions::isAccepted, Region::toV2,
+                ApiRoutes.build(api, config.imageSizeCap(), tasksApi), true);
         return List.of(glance, SwiftApi.mount(objects), ComputeRoutes.mount(api));
     }
 
@@ -64,8 +87,10 @@ public final class Region implements AutoCloseable {
         return "/v2" + (slash < 0 ? "" : rawPath.substring(slash));
     }
 
+    /** Stops the region's tasks (what was under way fails at the next start) and releases its object store. */
     @Override
     public void close() {
+        runner.close();
         objects.close();
     }
 }

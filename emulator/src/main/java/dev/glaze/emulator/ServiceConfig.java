@@ -1,6 +1,7 @@
 package dev.glaze.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,12 @@ public final class ServiceConfig {
     private static final Pattern REGION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Glance's default {@code image_size_cap}: 1 TiB; larger uploads get 413. */
     public static final long DEFAULT_IMAGE_SIZE_CAP = 1L << 40;
+    /** How long each step of a task waits before it runs: enough to watch the states change, not to slow tests. */
+    public static final Duration DEFAULT_TASK_DELAY = Duration.ofMillis(200);
+    /** Glance's {@code [task] task_time_to_live}: a finished task is deleted this long after it finished. */
+    public static final Duration DEFAULT_TASK_TIME_TO_LIVE = Duration.ofHours(48);
+    /** How many tasks move bytes at the same time, per region; the others wait their turn. */
+    public static final int DEFAULT_TASK_WORKERS = 4;
 
     private final String bind;
     private final int port;
@@ -32,6 +39,10 @@ public final class ServiceConfig {
     private final Duration tokenTtl;
     private final List<String> regions;
     private final long imageSizeCap;
+    private final Duration taskDelay;
+    private final Duration taskTimeToLive;
+    private final int taskWorkers;
+    private final Clock clock;
 
     private ServiceConfig(Builder b) {
         this.bind = b.bind;
@@ -45,6 +56,10 @@ public final class ServiceConfig {
         this.tokenTtl = b.tokenTtl;
         this.regions = b.regions;
         this.imageSizeCap = b.imageSizeCap;
+        this.taskDelay = b.taskDelay;
+        this.taskTimeToLive = b.taskTimeToLive;
+        this.taskWorkers = b.taskWorkers;
+        this.clock = b.clock;
     }
 
     public static Builder builder(Path dataDir) {
@@ -98,10 +113,31 @@ public final class ServiceConfig {
         return imageSizeCap;
     }
 
+    /** How long each step of a task (start, copy) waits before it runs. */
+    public Duration taskDelay() {
+        return taskDelay;
+    }
+
+    /** How long a finished task stays visible (its {@code expires_at} is its end plus this). */
+    public Duration taskTimeToLive() {
+        return taskTimeToLive;
+    }
+
+    /** How many tasks of a region copy data at the same time. */
+    public int taskWorkers() {
+        return taskWorkers;
+    }
+
+    /** What tasks and objects tell the time by; tests move it to see tasks expire. */
+    public Clock clock() {
+        return clock;
+    }
+
     public Builder toBuilder() {
         return new Builder(dataDir).bind(bind).port(port).profile(profile).maxJsonBytes(maxJsonBytes).threads(threads)
                 .auth(auth).usersFile(usersFile).tokenTtl(tokenTtl).regions(regions)
-                .imageSizeCap(imageSizeCap);
+                .imageSizeCap(imageSizeCap).taskDelay(taskDelay).taskTimeToLive(taskTimeToLive)
+                .taskWorkers(taskWorkers).clock(clock);
     }
 
     /** Collects the settings of a {@link ServiceConfig}. */
@@ -117,6 +153,10 @@ public final class ServiceConfig {
         private Duration tokenTtl = DEFAULT_TOKEN_TTL;
         private List<String> regions = DEFAULT_REGIONS;
         private long imageSizeCap = DEFAULT_IMAGE_SIZE_CAP;
+        private Duration taskDelay = DEFAULT_TASK_DELAY;
+        private Duration taskTimeToLive = DEFAULT_TASK_TIME_TO_LIVE;
+        private int taskWorkers = DEFAULT_TASK_WORKERS;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -201,6 +241,41 @@ public final class ServiceConfig {
                 throw new IllegalArgumentException("imageSizeCap must not be negative");
             }
             this.imageSizeCap = imageSizeCap;
+            return this;
+        }
+
+        /** How long each step of a task waits before it runs (0 = at once); at most a day. */
+        public Builder taskDelay(Duration taskDelay) {
+            Objects.requireNonNull(taskDelay, "taskDelay");
+            if (taskDelay.isNegative() || taskDelay.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("task delay must be between 0 and 1 day, not " + taskDelay);
+            }
+            this.taskDelay = taskDelay;
+            return this;
+        }
+
+        /** How long a finished task stays before it is deleted (Glance's {@code task_time_to_live}, 48 h). */
+        public Builder taskTimeToLive(Duration taskTimeToLive) {
+            Objects.requireNonNull(taskTimeToLive, "taskTimeToLive");
+            if (taskTimeToLive.isNegative() || taskTimeToLive.isZero()) {
+                throw new IllegalArgumentException("taskTimeToLive must be positive, not " + taskTimeToLive);
+            }
+            this.taskTimeToLive = taskTimeToLive;
+            return this;
+        }
+
+        /** How many tasks of a region copy data at the same time (the rest wait). */
+        public Builder taskWorkers(int taskWorkers) {
+            if (taskWorkers < 1) {
+                throw new IllegalArgumentException("taskWorkers must be at least 1");
+            }
+            this.taskWorkers = taskWorkers;
+            return this;
+        }
+
+        /** The clock for task times, task expiry and object expiry; the system's UTC clock unless a test moves one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

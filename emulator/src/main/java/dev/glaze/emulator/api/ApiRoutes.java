@@ -1,6 +1,7 @@
 package dev.glaze.emulator.api;
 
 import dev.glaze.emulator.ServiceConfig;
+import dev.glaze.emulator.api.tasks.TasksApi;
 import dev.glaze.emulator.http.Router;
 
 /** The Glance v2 routes, in the order Glance's router declares them (which fixes the order of {@code Allow}). */
@@ -14,6 +15,14 @@ public final class ApiRoutes {
 
     /** @param imageSizeCap the largest image upload accepted, in bytes */
     public static Router build(Api api, long imageSizeCap) {
+        return build(api, imageSizeCap, null);
+    }
+
+    /**
+     * @param imageSizeCap the largest image upload accepted, in bytes
+     * @param tasks the region's tasks API, or null for none
+     */
+    public static Router build(Api api, long imageSizeCap, TasksApi tasks) {
         ImagesApi images = new ImagesApi(api);
         ImageDataApi data = new ImageDataApi(api, imageSizeCap);
         ImageListing listing = new ImageListing(api);
@@ -42,6 +51,12 @@ public final class ApiRoutes {
         r.on("DELETE", "/v2/images/{id}/members/{member}", members::delete);
         r.on("GET", "/v2/images/{id}/file", data::download);
         r.on("PUT", "/v2/images/{id}/file", data::upload);
+        if (tasks != null) {
+            r.on("GET", "/v2/tasks", tasks::list);
+            r.on("POST", "/v2/tasks", tasks::create);
+            r.on("GET", "/v2/tasks/{id}", tasks::show);
+            r.on("DELETE", "/v2/tasks/{id}", tasks::delete);
+        }
         return r;
     }
 }

@@ -29,25 +29,37 @@ public final class ImagesApi {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> request = (Map<String, Object>) body;
-        RequestContext ctx = ex.context();
+        StoredImage image = newImage(request, ex.context(), api.profile());
+        if (!api.store().insert(image)) {
+            throw HttpError.conflict("Image ID " + image.id() + " already exists!");
+        }
+        ex.setHeader("Location", ex.baseUrl() + "/v2/images/" + image.id());
+        ex.sendJson(201, api.renderer().render(image));
+    }
+
+    /**
+     * A new {@code queued} image from the attributes of a create request, checked as Glance checks them (throws its
+     * 400, 403 or 413); not stored yet. Import tasks make their images here too.
+     */
+    public static StoredImage newImage(Map<String, Object> request, RequestContext ctx, Profile profile) {
         int extras = 0;
         for (Map.Entry<String, Object> e : request.entrySet()) {
             String name = e.getKey();
-            HttpError forbidden = ImageAttributes.forbiddenName(name, api.profile());
+            HttpError forbidden = ImageAttributes.forbiddenName(name, profile);
             if (forbidden != null) {
                 // Zed answers a reserved name on create with the generic Forbidden text (seen on a real Glance);
                 // Icehouse names the attribute.
                 boolean reserved = forbidden.explanation().endsWith("is reserved.");
-                throw reserved && api.profile() == Profile.OPENSTACK
+                throw reserved && profile == Profile.OPENSTACK
                         ? HttpError.forbidden("Access was denied to this resource.")
                         : forbidden;
             }
-            if (ImageAttributes.MODERN_ONLY.contains(name) && !api.profile().hasModernAttributes()) {
+            if (ImageAttributes.MODERN_ONLY.contains(name) && !profile.hasModernAttributes()) {
                 extras++; // an Icehouse-era service has no such base attribute: it is an ordinary property
             } else if (!ImageAttributes.isBase(name)) {
                 extras++;
             }
-            ImageAttributes.validate(name, e.getValue(), api.profile());
+            ImageAttributes.validate(name, e.getValue(), profile);
         }
         if (extras > ImageAttributes.PROPERTY_QUOTA) {
             throw HttpError.of(413, "The limit has been exceeded on the number of allowed image properties. "
@@ -65,14 +77,14 @@ public final class ImagesApi {
 
         Map<String, Object> attrs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : request.entrySet()) {
-            if (!ImageAttributes.isBase(e.getKey(), api.profile())) {
+            if (!ImageAttributes.isBase(e.getKey(), profile)) {
                 attrs.put(e.getKey(), e.getValue());
             }
         }
         attrs.put("name", request.get("name"));
         attrs.put("disk_format", request.get("disk_format"));
         attrs.put("container_format", request.get("container_format"));
-        attrs.put("visibility", request.getOrDefault("visibility", api.profile().defaultVisibility()));
+        attrs.put("visibility", request.getOrDefault("visibility", profile.defaultVisibility()));
         attrs.put("size", null);
         attrs.put("virtual_size", null);
         attrs.put("status", "queued");
@@ -88,13 +100,7 @@ public final class ImagesApi {
         attrs.put("created_at", now);
         attrs.put("updated_at", now);
         attrs.put("tags", List.copyOf(new LinkedHashSet<>(listOfStrings(request.get("tags")))));
-
-        StoredImage image = new StoredImage(attrs, List.of());
-        if (!api.store().insert(image)) {
-            throw HttpError.conflict("Image ID " + id + " already exists!");
-        }
-        ex.setHeader("Location", ex.baseUrl() + "/v2/images/" + id);
-        ex.sendJson(201, api.renderer().render(image));
+        return new StoredImage(attrs, List.of());
     }
 
     public void show(Exchange ex) throws IOException {

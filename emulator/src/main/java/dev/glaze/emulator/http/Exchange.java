@@ -16,6 +16,7 @@ public final class Exchange {
     private final int maxJsonBytes;
     private Map<String, String> params = Map.of();
     private boolean answered;
+    private final String requestId = "req-" + UUID.randomUUID();
 
     Exchange(HttpExchange http, String path, int maxJsonBytes) {
         this.http = http;
@@ -23,7 +24,12 @@ public final class Exchange {
         this.query = Query.parse(http.getRequestURI().getRawQuery());
         this.maxJsonBytes = maxJsonBytes;
         this.context = Authenticator.HEADERS.authenticate(this);
-        http.getResponseHeaders().set("X-Openstack-Request-Id", "req-" + UUID.randomUUID());
+        http.getResponseHeaders().set("X-Openstack-Request-Id", requestId);
+    }
+
+    /** The id this request is answered under ({@code X-Openstack-Request-Id}); upstream tasks record it. */
+    public String requestId() {
+        return requestId;
     }
 
     void params(Map<String, String> params) {

@@ -55,6 +55,14 @@ public final class HttpError extends RuntimeException {
                 explanation + "\n<br /><br />\n" + (detail == null ? "" : detail), null);
     }
 
+    /**
+     * An error whose WebOb body template is its own ({@code body_template='${explanation}'}): the explanation alone,
+     * with none of the usual {@code <br />} and trailing lines.
+     */
+    public static HttpError withPlainTemplate(int status, String explanation) {
+        return new HttpError(status, explanation, null, explanation, null);
+    }
+
     public static HttpError badRequest(String explanation) {
         return of(400, explanation);
     }

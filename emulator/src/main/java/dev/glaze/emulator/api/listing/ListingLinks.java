@@ -18,16 +18,25 @@ public final class ListingLinks {
     }
 
     public static String first(Query query) {
-        Map<String, String> params = query.collapsed();
-        params.remove("marker");
-        return params.isEmpty() ? PATH : PATH + "?" + urlencode(params);
+        return first(PATH, query);
     }
 
     public static String next(Query query, String marker) {
+        return next(PATH, query, marker);
+    }
+
+    /** The {@code first} link of the listing at {@code path} (Glance's task listing builds it the same way). */
+    public static String first(String path, Query query) {
+        Map<String, String> params = query.collapsed();
+        params.remove("marker");
+        return params.isEmpty() ? path : path + "?" + urlencode(params);
+    }
+
+    public static String next(String path, Query query, String marker) {
         Map<String, String> params = query.collapsed();
         params.remove("marker");
         params.put("marker", marker);
-        return PATH + "?" + urlencode(params);
+        return path + "?" + urlencode(params);
     }
 
     static String urlencode(Map<String, String> params) {

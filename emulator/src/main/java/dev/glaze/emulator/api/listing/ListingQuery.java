@@ -106,8 +106,11 @@ public record ListingQuery(int limit, String marker, String memberStatus, String
         }
     }
 
-    /** The page size: Python's {@code int()} of the value, at most {@link #MAX_LIMIT}; the default when absent. */
-    static int limit(String value) {
+    /**
+     * The page size: Python's {@code int()} of the value, at most {@link #MAX_LIMIT}; the default when absent. Glance's
+     * task listing checks its {@code limit} with the same code and messages.
+     */
+    public static int limit(String value) {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
