@@ -99,6 +99,13 @@ final class ServeCommand {
             throw new UsageException(e.getMessage());
         }
         IdentityOptions.apply(cmd, builder);
+        if (cmd.hasOption(ShellOptions.TASK_DELAY)) {
+            try {
+                builder.taskDelay(DurationOption.parse("task-delay", cmd.getOptionValue(ShellOptions.TASK_DELAY)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--task-delay: " + e.getMessage());
+            }
+        }
         return builder.build();
     }
 

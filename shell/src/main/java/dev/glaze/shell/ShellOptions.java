@@ -40,10 +40,14 @@ final class ShellOptions {
     static final Option TOKEN_TTL = Option.builder().longOpt("token-ttl").hasArg().argName("DURATION")
             .desc("how long an identity token lives, e.g. 30m or 24h (default 24h)").get();
 
+    static final Option TASK_DELAY = Option.builder().longOpt("task-delay").hasArg().argName("DURATION")
+            .desc("how long each step of an import or export task waits (pending, processing), so scripts and"
+                    + " people can watch the states change, e.g. 0s, 2s, 1m (default 200ms)").get();
+
     private static final int WIDTH = 80;
     private static final String SERVE_USAGE = "glaze serve [--port N] [--bind ADDR] [--data DIR] [--profile NAME]"
             + "\n                   [--regions LIST] [--auth none|keystone] [--users FILE]"
-            + "\n                   [--token-ttl DURATION]";
+            + "\n                   [--token-ttl DURATION] [--task-delay DURATION]";
     private static final String EXIT_CODES = "Exit codes: 0 done, 1 the command failed (port in use, data folder"
             + " unusable), 2 bad command line.";
 
@@ -57,7 +61,7 @@ final class ShellOptions {
 
     static Options serve() {
         return new Options().addOption(PORT).addOption(BIND).addOption(DATA).addOption(PROFILE).addOption(REGIONS)
-                .addOption(AUTH).addOption(USERS).addOption(TOKEN_TTL).addOption(HELP);
+                .addOption(AUTH).addOption(USERS).addOption(TOKEN_TTL).addOption(TASK_DELAY).addOption(HELP);
     }
 
     static String help() {

@@ -109,6 +109,7 @@ class MainSpec extends Specification {
         ['serve', '--auth', 'keystone', '--users', '/no/such/users.json'] || '--users /no/such/users.json: no such file'
         ['serve', '--token-ttl', '5x']            || "--token-ttl takes a duration such as 250ms, 30s, 5m or 24h, not '5x'"
         ['serve', '--token-ttl', '0s']            || '--token-ttl: tokenTtl must be positive'
+        ['serve', '--task-delay', 'soon']         || "--task-delay takes a duration such as 250ms, 30s, 5m or 24h, not 'soon'"
         ['serve', '--regions', 'DFW,DFW']         || '--regions: region DFW is listed twice'
         ['serve', '--regions', 'DFW,../x']        || "--regions: region name '../x' is not allowed"
         ['--port', '9292']                        || "unknown option '--port'; see glaze --help (options of serve go after the word serve)"
