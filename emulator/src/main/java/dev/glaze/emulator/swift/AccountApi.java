@@ -1,8 +1,6 @@
 package dev.glaze.emulator.swift;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +25,14 @@ final class AccountApi {
         ListingQuery query = req.listingQuery();
         totals(req);
         List<ContainerInfo> page = store.containers(req.path().account(), query);
-        if (format == ListingFormat.PLAIN) {
-            if (page.isEmpty()) {
-                req.answer().headersOnly(204, format.contentType, -1);
-                return;
-            }
-            StringBuilder text = new StringBuilder();
-            page.forEach(c -> text.append(c.name()).append('\n'));
-            req.answer().body(200, format.contentType, text.toString().getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ContainerInfo c : page) {
+        Listings.send(req, format, page, ContainerInfo::name, c -> {
             Map<String, Object> item = new LinkedHashMap<>();   // Swift's key order
             item.put("name", c.name());
             item.put("count", c.count());
             item.put("bytes", c.bytes());
             item.put("last_modified", SwiftTimes.isoformat(c.created()));
-            items.add(item);
-        }
-        req.answer().body(200, format.contentType, PyJson.listOfObjects(items));
+            return item;
+        });
     }
 
     private void totals(SwiftRequest req) {

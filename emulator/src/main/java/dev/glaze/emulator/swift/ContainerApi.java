@@ -1,8 +1,6 @@
 package dev.glaze.emulator.swift;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +31,7 @@ final class ContainerApi {
         totals(req);
         SwiftPath p = req.path();
         List<ObjectInfo> page = store.objects(p.account(), p.container(), query);
-        if (format == ListingFormat.PLAIN) {
-            if (page.isEmpty()) {
-                req.answer().headersOnly(204, format.contentType, -1);
-                return;
-            }
-            StringBuilder text = new StringBuilder();
-            page.forEach(o -> text.append(o.name()).append('\n'));
-            req.answer().body(200, format.contentType, text.toString().getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ObjectInfo o : page) {
+        Listings.send(req, format, page, ObjectInfo::name, o -> {
             Map<String, Object> item = new LinkedHashMap<>();   // Swift's key order
             if (o.isSubdir()) {
                 item.put("subdir", o.name());
@@ -55,9 +42,8 @@ final class ContainerApi {
                 item.put("content_type", o.contentType());
                 item.put("last_modified", SwiftTimes.isoformat(o.lastModified()));
             }
-            items.add(item);
-        }
-        req.answer().body(200, format.contentType, PyJson.listOfObjects(items));
+            return item;
+        });
     }
 
     /** 204; 404 when there is none; 409 while it holds objects. */

@@ -1,7 +1,10 @@
 package dev.glaze.emulator.swift;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** One page of a listing, cut from every name as Swift's container and account servers cut it. */
@@ -14,6 +17,27 @@ final class Listings {
     }
 
     private Listings() {
+    }
+
+    /**
+     * Answers a page of an account or container listing as Swift does: in plain text one name a line, 204 when there
+     * is none; in JSON a list of the objects {@code toJson} makes, in Swift's key order.
+     */
+    static <T> void send(SwiftRequest req, ListingFormat format, List<T> page, Function<T, String> nameOf,
+            Function<T, Map<String, Object>> toJson) throws IOException {
+        if (format == ListingFormat.PLAIN) {
+            if (page.isEmpty()) {
+                req.answer().headersOnly(204, format.contentType, -1);
+                return;
+            }
+            StringBuilder text = new StringBuilder();
+            page.forEach(item -> text.append(nameOf.apply(item)).append('\n'));
+            req.answer().body(200, format.contentType, text.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        List<Map<String, Object>> items = new ArrayList<>(page.size());
+        page.forEach(item -> items.add(toJson.apply(item)));
+        req.answer().body(200, format.contentType, PyJson.listOfObjects(items));
     }
 
     /**
