@@ -2,7 +2,6 @@ package dev.glaze.emulator.api;
 
 import dev.glaze.emulator.Profile;
 import dev.glaze.emulator.http.HttpError;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -234,9 +233,5 @@ public final class ImageAttributes {
             sb.append(sb.length() > 1 ? ", " : "").append('\'').append(v).append('\'');
         }
         return sb.append(']').toString();
-    }
-
-    static List<String> list(String... values) {
-        return Arrays.asList(values);
     }
 }
