@@ -1,0 +1,7 @@
+package dev.glaze.core.groovy;
+
+/** Groovy conveniences (registered in META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule). */
+public final class DurationExtensions {
+    private DurationExtensions() {
+    }
+}

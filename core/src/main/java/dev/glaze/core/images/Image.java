@@ -1,0 +1,591 @@
+package dev.glaze.core.images;
+
+import dev.glaze.core.Cloud;
+import dev.glaze.core.ConfigurationException;
+import dev.glaze.core.GlazeException;
+import dev.glaze.core.internal.CloudContext;
+import dev.glaze.core.internal.http.ApiRequest;
+import dev.glaze.core.internal.http.Links;
+import dev.glaze.core.internal.json.Json;
+import dev.glaze.core.tasks.Task;
+import dev.glaze.core.internal.GroovySupport;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One image, as fetched, with the changes made to it since. Typed getters for the attributes Glance defines, any
+ * other property by its wire name, and assignment that is sent as one minimal JSON patch by {@link #save()}.
+ *
+ * <pre>{@code
+ * Image image = cloud.images().named("web-gold");
+ * image.setMinDisk(40);                              // Groovy: image.minDisk = 40
+ * image.put("com.example.release", "2024.1");        // Groovy: image['com.example.release'] = '2024.1'
+ * System.out.println(image.pendingPatch());          // what save() will send
+ * image.save();                                      // one PATCH; nothing at all when nothing changed
+ * }</pre>
+ *
+ * In Groovy, {@code image.os_distro} reads a property that exists; assigning {@code image.os_distro = 'x'} changes
+ * one that exists, while a new property takes the explicit {@code image['os_distro'] = 'x'} (so a typo fails
+ * instead of being sent). Not thread-safe: one image object per thread that changes it.
+ */
+public final class Image {
+    /** Attributes never sent back in a patch and refused by {@link #put}, before the schema is consulted. */
+    static final Set<String> READ_ONLY = Set.of("id", "status", "checksum", "size", "virtual_size", "created_at",
+            "updated_at", "self", "file", "schema", "os_hash_algo", "os_hash_value", "direct_url", "stores");
+
+    private final Cloud cloud;
+    private JsonObject original;
+    private final LinkedHashMap<String, JsonValue> current = new LinkedHashMap<>();
+
+    /** Internal: images come from {@link Images}. */
+    public Image(Cloud cloud, JsonObject json) {
+        this.cloud = cloud;
+        reset(json);
+    }
+
+    private void reset(JsonObject json) {
+        this.original = json;
+        current.clear();
+        current.putAll(json);
+    }
+
+    // ---- typed attributes ----------------------------------------------------------------------------------
+
+    public String getId() {
+        return string("id");
+    }
+
+    public String getName() {
+        return string("name");
+    }
+
+    public void setName(String name) {
+        set("name", name);
+    }
+
+    /** {@code queued}, {@code saving}, {@code active}, {@code killed}, {@code deactivated}, {@code importing}, ... */
+    public String getStatus() {
+        return string("status");
+    }
+
+    public String getVisibility() {
+        return string("visibility");
+    }
+
+    public void setVisibility(String visibility) {
+        set("visibility", visibility);
+    }
+
+    public boolean isProtected() {
+        return current.get("protected") == JsonValue.TRUE;
+    }
+
+    public void setProtected(boolean value) {
+        set("protected", value);
+    }
+
+    /** Hidden from default listings (upstream {@code os_hidden}). */
+    public boolean isHidden() {
+        return current.get("os_hidden") == JsonValue.TRUE;
+    }
+
+    public void setHidden(boolean value) {
+        set("os_hidden", value);
+    }
+
+    /** Bytes of image data; null before any was uploaded. */
+    public Long getSize() {
+        return longValue("size");
+    }
+
+    public Long getVirtualSize() {
+        return longValue("virtual_size");
+    }
+
+    /** MD5 of the data (hex); null before data, and on some newer clouds. */
+    public String getChecksum() {
+        return string("checksum");
+    }
+
+    /** The multihash algorithm, {@code sha512} upstream; null on Rackspace. */
+    public String getOsHashAlgo() {
+        return string("os_hash_algo");
+    }
+
+    public String getOsHashValue() {
+        return string("os_hash_value");
+    }
+
+    /** Gigabytes of disk a server needs; 0 when unset. */
+    public int getMinDisk() {
+        Long v = longValue("min_disk");
+        return v == null ? 0 : v.intValue();
+    }
+
+    public void setMinDisk(int gigabytes) {
+        set("min_disk", gigabytes);
+    }
+
+    /** Megabytes of memory a server needs; 0 when unset. */
+    public int getMinRam() {
+        Long v = longValue("min_ram");
+        return v == null ? 0 : v.intValue();
+    }
+
+    public void setMinRam(int megabytes) {
+        set("min_ram", megabytes);
+    }
+
+    public String getDiskFormat() {
+        return string("disk_format");
+    }
+
+    public void setDiskFormat(String format) {
+        set("disk_format", format);
+    }
+
+    public String getContainerFormat() {
+        return string("container_format");
+    }
+
+    public void setContainerFormat(String format) {
+        set("container_format", format);
+    }
+
+    /** The owning project. */
+    public String getOwner() {
+        return string("owner");
+    }
+
+    public Instant getCreatedAt() {
+        return instant("created_at");
+    }
+
+    public Instant getUpdatedAt() {
+        return instant("updated_at");
+    }
+
+    /**
+     * The tags: a live list, so {@code image.tags << 'gold'} (or {@code getTags().add("gold")}) is a change that
+     * {@link #save()} sends. Tags are a set on the server: adding one twice keeps one.
+     */
+    public List<String> getTags() {
+        return new TagList();
+    }
+
+    public void setTags(Collection<?> tags) {
+        List<String> distinct = new ArrayList<>();
+        for (Object t : tags) {
+            String s = String.valueOf(t);
+            if (!distinct.contains(s)) {
+                distinct.add(s);
+            }
+        }
+        set("tags", distinct);
+    }
+
+    /** The cloud (and region) this image was read from. */
+    public Cloud getCloud() {
+        return cloud;
+    }
+
+    // ---- any property by wire name -------------------------------------------------------------------------
+
+    /** The value of any attribute or property by wire name, as plain Java; null when absent. */
+    public Object get(String name) {
+        return Json.toJava(current.get(name));
+    }
+
+    /** Groovy's {@code image['com.rackspace__1__build_core']}. */
+    public Object getAt(String name) {
+        return get(name);
+    }
+
+    public boolean has(String name) {
+        JsonValue v = current.get(name);
+        return v != null && v.getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    /**
+     * Sets any attribute or property (new ones included). Custom property values are strings on the server
+     * (Glance's schema), so numbers and booleans are sent as their text; null removes a custom property.
+     *
+     * @throws GlazeException for a read-only attribute, at once
+     */
+    public Image put(String name, Object value) {
+        set(name, value);
+        return this;
+    }
+
+    /** Groovy's {@code image['release'] = '2024.1'}. */
+    public void putAt(String name, Object value) {
+        set(name, value);
+    }
+
+    /** Removes a custom property (sent as {@code remove} by {@link #save()}). */
+    public Image remove(String name) {
+        set(name, null);
+        return this;
+    }
+
+    /** Groovy: {@code image.os_distro} for a property the image has. */
+    public Object propertyMissing(String name) {
+        if (current.containsKey(name)) {
+            return get(name);
+        }
+        throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name + "'; its properties: "
+                + new TreeMap<>(current).keySet() + " (image['" + name + "'] reads any, null when absent)",
+                name, Image.class);
+    }
+
+    /** Groovy: {@code image.os_distro = 'ubuntu'} for a property the image has; new ones need {@code image['x'] = v}. */
+    public void propertyMissing(String name, Object value) {
+        if (!current.containsKey(name)) {
+            throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name
+                    + "'; to add it, write image['" + name + "'] = value", name, Image.class);
+        }
+        set(name, value);
+    }
+
+    /** The custom (non-schema) properties, sorted by name: what {@code openstack image show} calls properties. */
+    public Map<String, Object> custom() {
+        CloudContext ctx = cloud.context();
+        Map<String, Object> out = new TreeMap<>();
+        current.forEach((k, v) -> {
+            if (!ctx.schema().declares(k) && v.getValueType() != JsonValue.ValueType.NULL) {
+                out.put(k, Json.toJava(v));
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Every attribute and property as plain Java, in the server's order, with unsaved changes applied. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        current.forEach((k, v) -> out.put(k, Json.toJava(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The image as JSON, with unsaved changes applied. */
+    public JsonObject toJson() {
+        var b = Json.object();
+        current.forEach(b::add);
+        return b.build();
+    }
+
+    // ---- changes -------------------------------------------------------------------------------------------
+
+    /** What {@link #save()} would send now: empty when nothing changed. */
+    public ImagePatch pendingPatch() {
+        return ImageDiff.between(getId(), original, current, cloud.context().schema());
+    }
+
+    public boolean isChanged() {
+        return !pendingPatch().isEmpty();
+    }
+
+    /**
+     * Sends the changes as one JSON patch and takes the server's answer as the new state. Sends nothing when
+     * nothing changed. When the server refuses, the changes stay pending (fix them, or {@link #refresh()}).
+     */
+    public Image save() {
+        ImagePatch patch = pendingPatch();
+        if (patch.isEmpty()) {
+            return this;
+        }
+        CloudContext ctx = cloud.context();
+        JsonObject answer = ctx.transport().json(ApiRequest.builder("PATCH", ctx.v2("/images/" + seg()))
+                .body(ImagePatch.MEDIA_TYPE, Json.bytes(patch.toJson())).build());
+        reset(answer);
+        return this;
+    }
+
+    /**
+     * Applies {@code changes} to this image and saves them in one PATCH. If {@code changes} throws, or the server
+     * refuses, the image is as it was before the call.
+     */
+    public Image update(Consumer<? super Image> changes) {
+        Map<String, JsonValue> before = new LinkedHashMap<>(current);
+        try {
+            changes.accept(this);
+            return save();
+        } catch (RuntimeException | Error e) {
+            current.clear();
+            current.putAll(before);
+            throw e;
+        }
+    }
+
+    /** Reads the image again, dropping unsaved changes. */
+    public Image refresh() {
+        reset(cloud.images().fetch(getId()));
+        return this;
+    }
+
+    /** Deletes the image (403 when protected: {@code image.protected = false; image.save()} first). */
+    public void delete() {
+        CloudContext ctx = cloud.context();
+        ctx.transport().discard(ApiRequest.builder("DELETE", ctx.v2("/images/" + seg())).build());
+    }
+
+    /** Makes the data unavailable for download or boot, keeping the image (admins; upstream Glance). */
+    public Image deactivate() {
+        return action("deactivate");
+    }
+
+    public Image reactivate() {
+        return action("reactivate");
+    }
+
+    private Image action(String name) {
+        CloudContext ctx = cloud.context();
+        ctx.transport().discard(ApiRequest.builder("POST", ctx.v2("/images/" + seg() + "/actions/" + name)).build());
+        return refresh();
+    }
+
+    /** Adds one tag at once ({@code PUT .../tags/{tag}}), without touching other changes. */
+    public Image addTag(String tag) {
+        CloudContext ctx = cloud.context();
+        ctx.transport().discard(ApiRequest.builder("PUT", ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag)))
+                .build());
+        return syncTags();
+    }
+
+    /** Removes one tag at once; a tag the image lacks is a {@link dev.glaze.core.NotFoundException}. */
+    public Image removeTag(String tag) {
+        CloudContext ctx = cloud.context();
+        ctx.transport().discard(ApiRequest.builder("DELETE",
+                ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag))).build());
+        return syncTags();
+    }
+
+    private Image syncTags() {
+        JsonObject fresh = cloud.images().fetch(getId());
+        Map<String, JsonValue> pending = new LinkedHashMap<>(current);
+        JsonObject before = original;
+        reset(fresh);
+        // keep other unsaved changes
+        pending.forEach((k, v) -> {
+            if (!"tags".equals(k) && !java.util.Objects.equals(before.get(k), v) && !READ_ONLY.contains(k)) {
+                current.put(k, v);
+            }
+        });
+        return this;
+    }
+
+    // ---- sharing -------------------------------------------------------------------------------------------
+
+    /** Who the image is shared with (owner: everyone; a member: itself). */
+    public List<Member> getMembers() {
+        return Member.list(this);
+    }
+
+    /** Shares the image with a project; it sees it once it accepts ({@link #accept()} in that project). */
+    public Member share(String projectId) {
+        return Member.add(this, projectId);
+    }
+
+    /** Stops sharing the image with a project. */
+    public void unshare(String projectId) {
+        Member.remove(this, projectId);
+    }
+
+    /** As a project the image was shared with: accept it (it then appears in listings). */
+    public Member accept() {
+        return Member.setStatus(this, myProject(), "accepted");
+    }
+
+    public Member reject() {
+        return Member.setStatus(this, myProject(), "rejected");
+    }
+
+    private String myProject() {
+        return cloud.context().projectId().orElseThrow(() -> new ConfigurationException(
+                "the project of this connection is unknown (a token given by hand): set it with project(...)"));
+    }
+
+    // ---- data and tasks ------------------------------------------------------------------------------------
+
+    /** Uploads a file as the image's data (streamed); the image becomes active. */
+    public Image upload(Path file) {
+        return upload(file, null);
+    }
+
+    public Image upload(Path file, Consumer<TransferProgress> progress) {
+        ImageData.upload(this, file, progress);
+        return refresh();
+    }
+
+    /** Uploads a stream of {@code size} bytes ({@code -1} when unknown); it cannot be retried. */
+    public Image upload(InputStream data, long size, Consumer<TransferProgress> progress) {
+        ImageData.upload(this, data, size, progress);
+        return refresh();
+    }
+
+    /** Downloads the data to a file, verified against {@code os_hash_value} (or the MD5 checksum). */
+    public Path download(Path to) {
+        return download(to, DownloadOptions.defaults());
+    }
+
+    public Path download(Path to, DownloadOptions options) {
+        return ImageData.download(this, to, options);
+    }
+
+    /** Starts exporting this image to a container of the region's object store; {@code .await()} the task. */
+    public Task export(String container) {
+        return cloud.tasks().export(this, container);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    String seg() {
+        return Links.segment(getId());
+    }
+
+    private void set(String name, Object value) {
+        if (READ_ONLY.contains(name)) {
+            throw new GlazeException("image " + getId() + ": '" + name + "' is read-only and cannot be changed");
+        }
+        JsonValue json;
+        if (value == null) {
+            json = null;
+        } else if (cloud.context().schema().declares(name) || value instanceof Collection || value instanceof Map) {
+            json = Json.fromJava(value);
+        } else {
+            json = Json.string(String.valueOf(value));
+        }
+        if (json == null) {
+            if (cloud.context().schema().declares(name)) {
+                current.put(name, JsonValue.NULL);
+            } else {
+                current.remove(name);
+            }
+        } else {
+            current.put(name, json);
+        }
+    }
+
+    private String string(String name) {
+        JsonValue v = current.get(name);
+        return v instanceof JsonString ? ((JsonString) v).getString() : null;
+    }
+
+    private Long longValue(String name) {
+        JsonValue v = current.get(name);
+        if (v instanceof JsonNumber) {
+            return ((JsonNumber) v).longValue();
+        }
+        if (v instanceof JsonString) {
+            try {
+                return Long.parseLong(((JsonString) v).getString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Instant instant(String name) {
+        String s = string(name);
+        return s == null ? null : Timestamps.parse(s);
+    }
+
+    @Override
+    public String toString() {
+        return "Image[" + getName() + " " + getId() + " " + getStatus() + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Image && java.util.Objects.equals(((Image) o).getId(), getId());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(getId());
+    }
+
+    /** The live tag list behind {@link #getTags()}. */
+    private final class TagList extends java.util.AbstractList<String> {
+        private List<String> read() {
+            JsonValue v = current.get("tags");
+            List<String> out = new ArrayList<>();
+            if (v instanceof JsonArray) {
+                for (JsonValue t : (JsonArray) v) {
+                    out.add(t instanceof JsonString ? ((JsonString) t).getString() : t.toString());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String get(int index) {
+            return read().get(index);
+        }
+
+        @Override
+        public int size() {
+            return read().size();
+        }
+
+        @Override
+        public void add(int index, String tag) {
+            List<String> tags = read();
+            if (!tags.contains(tag)) {
+                tags.add(Math.min(index, tags.size()), tag);
+                setTags(tags);
+            }
+        }
+
+        @Override
+        public String set(int index, String tag) {
+            List<String> tags = read();
+            String old = tags.set(index, tag);
+            setTags(tags);
+            return old;
+        }
+
+        @Override
+        public String remove(int index) {
+            List<String> tags = read();
+            String old = tags.remove(index);
+            setTags(tags);
+            return old;
+        }
+    }
+
+    /** Glance's timestamps: {@code 2024-01-02T03:04:05Z}, with fractions, or without a zone (the image tasks list). */
+    static final class Timestamps {
+        private Timestamps() {
+        }
+
+        static Instant parse(String s) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+                } catch (DateTimeParseException e2) {
+                    return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.glaze.core.internal.auth;
+
+import dev.glaze.core.auth.AuthToken;
+import dev.glaze.core.auth.Authenticator;
+import dev.glaze.core.internal.http.Secrets;
+import dev.glaze.core.internal.http.TokenProvider;
+import dev.glaze.core.internal.http.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A signed-in session shared by every region of one cloud: signs in on first use, reuses the token, signs in again
+ * when less than {@link #EARLY} of its life is left (as keystoneauth does) or after the service refused it.
+ */
+public final class Session implements TokenProvider {
+    /** Sign in again this long before the token expires, so no request goes out with a token about to die. */
+    public static final Duration EARLY = Duration.ofMinutes(2);
+
+    private final Authenticator authenticator;
+    private final Transport identity;
+    private final Clock clock;
+    private AuthToken current;
+    private int signIns;
+
+    public Session(Authenticator authenticator, Transport identity, Clock clock) {
+        this.authenticator = authenticator;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The current token, signing in first when there is none or it is about to expire. */
+    public synchronized AuthToken authToken() {
+        if (current == null || expiresSoon(current)) {
+            current = authenticator.authenticate(identity);
+            Secrets.register(current.id());
+            signIns++;
+        }
+        return current;
+    }
+
+    @Override
+    public String token() {
+        return authToken().id();
+    }
+
+    @Override
+    public synchronized boolean refreshAfterRejection(String rejected) {
+        if (current != null && current.id().equals(rejected)) {
+            current = null; // the next token() signs in again
+        }
+        return true;
+    }
+
+    /** How many times this session signed in (for specs and the debug log). */
+    public synchronized int signIns() {
+        return signIns;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    private boolean expiresSoon(AuthToken token) {
+        return token.expiresAt().map(at -> Instant.now(clock).plus(EARLY).isAfter(at)).orElse(false);
+    }
+}
