@@ -30,9 +30,13 @@ public final class Transport {
 
     private final Supplier<HttpClient> client;
     private final List<Interceptor> interceptors;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
 
     private Transport(Builder b) {
         this.client = b.client;
+        this.retry = b.retry;
+        this.sleeper = b.sleeper;
         List<Interceptor> chain = new ArrayList<>();
         chain.add(new RetryInterceptor(b.retry, b.sleeper, b.clock));
         chain.add(new AuthInterceptor(b.tokens));
@@ -60,9 +64,30 @@ public final class Transport {
         return response;
     }
 
-    /** Sends the request and reads the JSON object it answers with. */
+    /**
+     * Sends the request and reads the JSON object it answers with. A connection that breaks while the body is read
+     * is, for an idempotent request, sent again (the pipeline's retries cover failures before the answer starts).
+     */
     public JsonObject json(ApiRequest request) {
-        return call(request).jsonObject();
+        for (int attempt = 1; ; attempt++) {
+            ApiResponse response = call(request);
+            try {
+                response.bytes();
+            } catch (java.io.UncheckedIOException broken) {
+                if (!request.idempotent() || attempt >= retry.maxAttempts()) {
+                    throw new ConnectionException(request.method(), redactedUri(request.uri()),
+                            "the connection broke while reading the answer: " + broken.getCause().getMessage(), broken);
+                }
+                try {
+                    sleeper.sleep(retry.backoff(attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConnectionException(request.method(), redactedUri(request.uri()), "interrupted", e);
+                }
+                continue;
+            }
+            return response.jsonObject();
+        }
     }
 
     /** Sends the request and drops the answer's body (204s, deletes). */
