@@ -5,7 +5,7 @@ import dev.glaze.core.images.Images;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import java.util.Map;
-import org.codehaus.groovy.runtime.DefaultGroovyMethods;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
  * Groovy overloads of {@link Image} and {@link Images} methods that take closures and named arguments. Registered
@@ -35,11 +35,11 @@ public final class ImageExtensions {
 
     /** Server-side filters from the map, then the closure on each image as the pages arrive. */
     public static Images where(Images self, Map<String, ?> filters, Closure<?> predicate) {
-        return self.where(filters).filter(image -> DefaultGroovyMethods.asBoolean(predicate.call(image)));
+        return self.where(filters).filter(image -> DefaultTypeTransformation.castToBoolean(predicate.call(image)));
     }
 
     /** Only the images for which the closure is true, filtered as the pages arrive (lazily). */
     public static Images filter(Images self, Closure<?> predicate) {
-        return self.filter(image -> DefaultGroovyMethods.asBoolean(predicate.call(image)));
+        return self.filter(image -> DefaultTypeTransformation.castToBoolean(predicate.call(image)));
     }
 }
