@@ -47,6 +47,14 @@ import java.util.function.Consumer;
  */
 public final class Image {
     /** Attributes never sent back in a patch and refused by {@link #put}, before the schema is consulted. */
+    /**
+     * Glance's base attributes: they exist on every image (even when absent from the JSON, or null), so a change is
+     * a {@code replace}; everything else is a custom property, a string, added and removed.
+     */
+    static final Set<String> BASE = Set.of("id", "name", "status", "visibility", "protected", "os_hidden", "checksum",
+            "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "container_format", "disk_format",
+            "created_at", "updated_at", "tags", "direct_url", "min_ram", "min_disk", "self", "file", "schema",
+            "locations", "stores");
     static final Set<String> READ_ONLY = Set.of("id", "status", "checksum", "size", "virtual_size", "created_at",
             "updated_at", "self", "file", "schema", "os_hash_algo", "os_hash_value", "direct_url", "stores");
 
@@ -77,7 +85,7 @@ public final class Image {
     }
 
     public void setName(String name) {
-        set("name", name);
+        assign("name", name);
     }
 
     /** {@code queued}, {@code saving}, {@code active}, {@code killed}, {@code deactivated}, {@code importing}, ... */
@@ -90,7 +98,7 @@ public final class Image {
     }
 
     public void setVisibility(String visibility) {
-        set("visibility", visibility);
+        assign("visibility", visibility);
     }
 
     public boolean isProtected() {
@@ -98,7 +106,7 @@ public final class Image {
     }
 
     public void setProtected(boolean value) {
-        set("protected", value);
+        assign("protected", value);
     }
 
     /** Hidden from default listings (upstream {@code os_hidden}). */
@@ -107,7 +115,7 @@ public final class Image {
     }
 
     public void setHidden(boolean value) {
-        set("os_hidden", value);
+        assign("os_hidden", value);
     }
 
     /** Bytes of image data; null before any was uploaded. */
@@ -140,7 +148,7 @@ public final class Image {
     }
 
     public void setMinDisk(int gigabytes) {
-        set("min_disk", gigabytes);
+        assign("min_disk", gigabytes);
     }
 
     /** Megabytes of memory a server needs; 0 when unset. */
@@ -150,7 +158,7 @@ public final class Image {
     }
 
     public void setMinRam(int megabytes) {
-        set("min_ram", megabytes);
+        assign("min_ram", megabytes);
     }
 
     public String getDiskFormat() {
@@ -158,7 +166,7 @@ public final class Image {
     }
 
     public void setDiskFormat(String format) {
-        set("disk_format", format);
+        assign("disk_format", format);
     }
 
     public String getContainerFormat() {
@@ -166,7 +174,7 @@ public final class Image {
     }
 
     public void setContainerFormat(String format) {
-        set("container_format", format);
+        assign("container_format", format);
     }
 
     /** The owning project. */
@@ -198,7 +206,7 @@ public final class Image {
                 distinct.add(s);
             }
         }
-        set("tags", distinct);
+        assign("tags", distinct);
     }
 
     /** The cloud (and region) this image was read from. */
@@ -208,14 +216,17 @@ public final class Image {
 
     // ---- any property by wire name -------------------------------------------------------------------------
 
-    /** The value of any attribute or property by wire name, as plain Java; null when absent. */
-    public Object get(String name) {
+    /**
+     * The value of any attribute or property by wire name, as plain Java; null when absent. (Not named
+     * {@code get}: Groovy would use that for every unknown property, and typos would read as null.)
+     */
+    public Object attribute(String name) {
         return Json.toJava(current.get(name));
     }
 
     /** Groovy's {@code image['com.rackspace__1__build_core']}. */
     public Object getAt(String name) {
-        return get(name);
+        return attribute(name);
     }
 
     public boolean has(String name) {
@@ -230,25 +241,25 @@ public final class Image {
      * @throws GlazeException for a read-only attribute, at once
      */
     public Image put(String name, Object value) {
-        set(name, value);
+        assign(name, value);
         return this;
     }
 
     /** Groovy's {@code image['release'] = '2024.1'}. */
     public void putAt(String name, Object value) {
-        set(name, value);
+        assign(name, value);
     }
 
     /** Removes a custom property (sent as {@code remove} by {@link #save()}). */
     public Image remove(String name) {
-        set(name, null);
+        assign(name, null);
         return this;
     }
 
     /** Groovy: {@code image.os_distro} for a property the image has. */
     public Object propertyMissing(String name) {
         if (current.containsKey(name)) {
-            return get(name);
+            return attribute(name);
         }
         throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name + "'; its properties: "
                 + new TreeMap<>(current).keySet() + " (image['" + name + "'] reads any, null when absent)",
@@ -261,15 +272,14 @@ public final class Image {
             throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name
                     + "'; to add it, write image['" + name + "'] = value", name, Image.class);
         }
-        set(name, value);
+        assign(name, value);
     }
 
     /** The custom (non-schema) properties, sorted by name: what {@code openstack image show} calls properties. */
     public Map<String, Object> custom() {
-        CloudContext ctx = cloud.context();
         Map<String, Object> out = new TreeMap<>();
         current.forEach((k, v) -> {
-            if (!ctx.schema().declares(k) && v.getValueType() != JsonValue.ValueType.NULL) {
+            if (!BASE.contains(k) && v.getValueType() != JsonValue.ValueType.NULL) {
                 out.put(k, Json.toJava(v));
             }
         });
@@ -459,20 +469,20 @@ public final class Image {
         return Links.segment(getId());
     }
 
-    private void set(String name, Object value) {
+    private void assign(String name, Object value) {
         if (READ_ONLY.contains(name)) {
             throw new GlazeException("image " + getId() + ": '" + name + "' is read-only and cannot be changed");
         }
         JsonValue json;
         if (value == null) {
             json = null;
-        } else if (cloud.context().schema().declares(name) || value instanceof Collection || value instanceof Map) {
+        } else if (BASE.contains(name) || value instanceof Collection || value instanceof Map) {
             json = Json.fromJava(value);
         } else {
             json = Json.string(String.valueOf(value));
         }
         if (json == null) {
-            if (cloud.context().schema().declares(name)) {
+            if (BASE.contains(name)) {
                 current.put(name, JsonValue.NULL);
             } else {
                 current.remove(name);

@@ -36,7 +36,7 @@ final class ImageDiff {
                 continue;
             }
             schema.refusal(name).ifPresent(refused::add);
-            boolean base = schema.declares(name);
+            boolean base = Image.BASE.contains(name);
             if (after == null) {
                 if (base) {
                     if (before != null) {

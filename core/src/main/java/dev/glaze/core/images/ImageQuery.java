@@ -105,7 +105,7 @@ final class ImageQuery {
                         plan.param(key, String.valueOf(value).toLowerCase(Locale.ROOT));
                     } else {
                         boolean wanted = Boolean.parseBoolean(String.valueOf(value));
-                        plan.local.add(i -> wanted == (i.get(key) == Boolean.TRUE));
+                        plan.local.add(i -> wanted == (i.attribute(key) == Boolean.TRUE));
                     }
                     break;
                 default:
@@ -114,7 +114,7 @@ final class ImageQuery {
                         if (rich && LISTABLE.contains(key)) {
                             plan.param(key, "in:" + quoteList(wanted));
                         } else {
-                            plan.local.add(i -> wanted.contains(String.valueOf(i.get(key))));
+                            plan.local.add(i -> wanted.contains(String.valueOf(i.attribute(key))));
                         }
                     } else {
                         plan.param(key, value instanceof Boolean ? value.toString().toLowerCase(Locale.ROOT)

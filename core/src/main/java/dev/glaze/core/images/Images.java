@@ -170,7 +170,7 @@ public final class Images implements Iterable<Image> {
             String key = createKey(String.valueOf(k));
             if (v != null) {
                 body.add(key, Image.READ_ONLY.contains(key) && !"id".equals(key) ? Json.fromJava(v)
-                        : cloud.context().schema().declares(key) || v instanceof java.util.Collection
+                        : Image.BASE.contains(key) || v instanceof java.util.Collection
                         ? Json.fromJava(v) : Json.string(String.valueOf(v)));
             }
         });
