@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A listing filter, split into what the server can filter (sent as query parameters) and what glaze filters as the
@@ -70,10 +72,11 @@ final class ImageQuery {
     }
 
     /** The query parameters (repeated keys allowed) and the predicates to apply to what comes back. */
-    Plan plan(ServiceProfile profile) {
+    Plan plan(Supplier<ServiceProfile> profile) {
         Plan plan = new Plan();
         plan.local.addAll(predicates);
-        boolean rich = profile.hasRichListing();
+        // Asked only when a filter needs it: finding the profile may cost a request (the image schema).
+        BooleanSupplier rich = () -> profile.get().hasRichListing();
         boolean limitSet = false;
         for (Map.Entry<String, Object> f : filters.entrySet()) {
             String key = f.getKey();
@@ -101,7 +104,7 @@ final class ImageQuery {
                     break;
                 case "protected":
                 case "os_hidden":
-                    if (rich) {
+                    if (rich.getAsBoolean()) {
                         plan.param(key, String.valueOf(value).toLowerCase(Locale.ROOT));
                     } else {
                         boolean wanted = Boolean.parseBoolean(String.valueOf(value));
@@ -111,7 +114,7 @@ final class ImageQuery {
                 default:
                     if (value instanceof Collection) {
                         List<String> wanted = strings(value);
-                        if (rich && LISTABLE.contains(key)) {
+                        if (LISTABLE.contains(key) && rich.getAsBoolean()) {
                             plan.param(key, "in:" + quoteList(wanted));
                         } else {
                             plan.local.add(i -> wanted.contains(String.valueOf(i.attribute(key))));
@@ -128,7 +131,7 @@ final class ImageQuery {
         return plan;
     }
 
-    private static void sort(Plan plan, String spec, boolean rich) {
+    private static void sort(Plan plan, String spec, BooleanSupplier rich) {
         List<String[]> keys = new ArrayList<>();
         for (String part : spec.split(",")) {
             String p = part.strip();
@@ -149,21 +152,22 @@ final class ImageQuery {
         if (keys.isEmpty()) {
             return;
         }
-        if (rich) {
+        if (keys.size() == 1) {
+            // the old syntax: both Icehouse and current Glance take it
+            plan.param("sort_key", keys.get(0)[0]);
+            plan.param("sort_dir", keys.get(0)[1]);
+        } else if (rich.getAsBoolean()) {
             List<String> parts = new ArrayList<>();
             keys.forEach(kd -> parts.add(kd[0] + ":" + kd[1]));
             plan.param("sort", String.join(",", parts));
-        } else if (keys.size() == 1) {
-            plan.param("sort_key", keys.get(0)[0]);
-            plan.param("sort_dir", keys.get(0)[1]);
         } else {
             throw new GlazeException("this service (Rackspace, Icehouse) sorts by one key only, not " + spec
                     + "; sort by one key and order the rest with Groovy's sort { }");
         }
     }
 
-    private static void time(Plan plan, String key, String spec, boolean rich) {
-        if (rich) {
+    private static void time(Plan plan, String key, String spec, BooleanSupplier rich) {
+        if (rich.getAsBoolean()) {
             plan.param(key, spec);
             return;
         }

@@ -69,13 +69,13 @@ public final class Images implements Iterable<Image> {
 
     @Override
     public Iterator<Image> iterator() {
-        return new PageIterator(query.plan(cloud.context().profile()));
+        return new PageIterator(query.plan(cloud.context()::profile));
     }
 
     /** Page by page (as the server sent them, after local filters), for callers that work in batches. */
     public Iterable<List<Image>> pages() {
         return () -> new Iterator<List<Image>>() {
-            private final PageIterator pages = new PageIterator(query.plan(cloud.context().profile()));
+            private final PageIterator pages = new PageIterator(query.plan(cloud.context()::profile));
 
             @Override
             public boolean hasNext() {

@@ -44,7 +44,7 @@ class Emulator implements AutoCloseable {
         }
         if (options.users) {
             Path users = dir.resolve('users.json')
-            users.text = options.users
+            Files.writeString(users, options.users as String)
             b.usersFile(users)
         }
         if (options.tokenTtl) {
