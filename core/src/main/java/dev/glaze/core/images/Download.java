@@ -88,7 +88,7 @@ final class Download {
     private void openPart() throws IOException {
         Path part = files.part();
         if (options.isResume() && Files.isRegularFile(part)) {
-            out = FileChannel.open(part, StandardOpenOption.WRITE);
+            out = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE);
             have = out.size();
             if (size >= 0 && have > size) {
                 startOver();
