@@ -5,6 +5,7 @@ import dev.glaze.core.GlazeException;
 import dev.glaze.core.internal.CloudContext;
 import dev.glaze.core.internal.http.ApiRequest;
 import dev.glaze.core.internal.http.ApiResponse;
+import dev.glaze.core.internal.http.Links;
 import dev.glaze.core.internal.http.Secrets;
 import dev.glaze.core.internal.http.Transport;
 import dev.glaze.core.internal.json.Json;
@@ -48,7 +49,7 @@ final class Download {
         this.id = Json.string(image, "id");
         this.status = Json.string(image, "status");
         this.size = image.get("size") instanceof JsonNumber ? image.getJsonNumber("size").longValue() : -1;
-        this.uri = ctx.v2("/images/" + dev.glaze.core.internal.http.Links.segment(id) + "/file");
+        this.uri = ctx.v2("/images/" + Links.segment(id) + "/file");
         this.files = files;
         this.options = options;
         this.check = DownloadCheck.choose(id, image, options);
@@ -130,7 +131,8 @@ final class Download {
                 }
                 broke = copy(response.stream());
             } catch (ConnectionException e) {
-                if (failures++ >= options.getRetries()) {
+                // no answer at all: the pipeline has retried already; only a download under way is worth resuming
+                if (have == 0 || failures++ >= options.getRetries()) {
                     throw e;
                 }
                 pause(failures);

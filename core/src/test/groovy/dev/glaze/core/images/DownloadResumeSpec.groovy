@@ -38,10 +38,21 @@ class DownloadResumeSpec extends Specification {
         target = dir.resolve('copy.raw')
     }
 
+    /** The size of the .part file each time a data request arrives (-1: none). */
+    List<Long> partSizes() {
+        List<Long> sizes = [].asSynchronized()
+        Path part = dir.resolve('copy.raw.part')
+        proxy.onFileRequest = { sizes << (Files.exists(part) ? Files.size(part) : -1L) }
+        sizes
+    }
+
+    // The proxy sends N bytes, then drops the connection; java.net.http may drop data it had buffered when it
+    // learns of the failure, so the client resumes from what it really received: at most N, exactly what it wrote.
     def "a connection cut mid-body is resumed with Range from the bytes already written"() {
         given:
         proxy.cutAfter << 1_000_000L
         TransferProgress last
+        def sizes = partSizes()
 
         when:
         image.download(target) { last = it }
@@ -50,7 +61,8 @@ class DownloadResumeSpec extends Specification {
         hash(target) == hash(source)
         proxy.fileRequests.size() == 2
         proxy.fileRequests[0].range == null
-        proxy.fileRequests[1].range == 'bytes=1000000-'
+        sizes[1] > 0 && sizes[1] <= 1_000_000
+        proxy.fileRequests[1].range == "bytes=${sizes[1]}-"
         last.verifiedWith == 'sha512'
         last.bytes == SIZE
         waits == [Duration.ofSeconds(1)]
@@ -61,13 +73,14 @@ class DownloadResumeSpec extends Specification {
         given:
         proxy.cutAfter << 500_000L
         proxy.ignoreRange = true
+        def sizes = partSizes()
 
         when:
         image.download(target)
 
         then:
         hash(target) == hash(source)
-        proxy.fileRequests*.range == [null, 'bytes=500000-']
+        proxy.fileRequests*.range == [null, "bytes=${sizes[1]}-"]
     }
 
     def "when every attempt breaks, the error says so and keeps the .part file; resume: true continues it later"() {
@@ -80,18 +93,20 @@ class DownloadResumeSpec extends Specification {
 
         then:
         def e = thrown(ConnectionException)
-        e.message.startsWith("GET ${proxy.url}/v2/images/${image.id}/file: the download broke after 300000 of $SIZE bytes (resumed 2 times): ")
+        Files.size(part) > 0 && Files.size(part) <= 300_000
+        e.message.startsWith("GET ${proxy.url}/v2/images/${image.id}/file: the download broke after" +
+                " ${Files.size(part)} of $SIZE bytes (resumed 2 times): ")
         e.message.endsWith("; the partial data is in ${part}: download again with resume: true to continue")
-        Files.size(part) == 300_000
         !Files.exists(target)
 
         when:
+        long had = Files.size(part)
         proxy.fileRequests.clear()
         image.download(target, DownloadOptions.builder().resume(true).build())
 
         then:
         hash(target) == hash(source)
-        proxy.fileRequests*.range == ['bytes=300000-']
+        proxy.fileRequests*.range == ["bytes=${had}-"]
         !Files.exists(part)
     }
 
@@ -138,6 +153,7 @@ class DownloadResumeSpec extends Specification {
     def "a 206 whose Content-Range starts elsewhere than asked is an error"() {
         given:
         proxy.cutAfter << 200_000L
+        def sizes = partSizes()
         proxy.fileHeaders = { Map h -> if (h.keySet().any { it.equalsIgnoreCase('content-range') }) {
             h.keySet().removeIf { it.equalsIgnoreCase('content-range') }
             h['Content-Range'] = "bytes 0-${SIZE - 1}/$SIZE".toString() } }
@@ -147,7 +163,7 @@ class DownloadResumeSpec extends Specification {
 
         then:
         def e = thrown(GlazeException)
-        e.message == "image ${image.id}: asked for its data from byte 200000 but the server sent Content-Range" +
+        e.message == "image ${image.id}: asked for its data from byte ${sizes[1]} but the server sent Content-Range" +
                 " 'bytes 0-${SIZE - 1}/$SIZE'; download again without resume"
         !Files.exists(target)
     }

@@ -38,6 +38,12 @@ class TransferProxy implements AutoCloseable {
     final List<Long> cutAfter = [].asSynchronized()
     /** Forward data requests without their Range header, as a server that ignores it. */
     volatile boolean ignoreRange
+    /** Called with the request headers of each data request before it is forwarded (to look at the client's files). */
+    volatile Closure onFileRequest
+    /** How many uploads ({@code PUT .../file}) to refuse with a 503 (their body read first). */
+    volatile int uploadFailures
+    /** The number of bytes of each upload body that reached the proxy, in order. */
+    final List<Long> uploads = [].asSynchronized()
     /** Every request, as {@code METHOD path}, in order. */
     final List<String> requests = [].asSynchronized()
     /** The request headers of each data request, in order (names in lower case). */
@@ -68,6 +74,15 @@ class TransferProxy implements AutoCloseable {
         ex.requestHeaders.each { k, v -> headers[k.toLowerCase()] = v[0] }
         if (data) {
             fileRequests << headers.asImmutable()
+            onFileRequest?.call(headers)
+        }
+        if (data && ex.requestMethod == 'PUT' && uploadFailures > 0) {
+            uploadFailures--
+            uploads << ex.requestBody.transferTo(OutputStream.nullOutputStream())
+            byte[] msg = '503 Service Unavailable\n\nThe server is busy.'.bytes
+            ex.sendResponseHeaders(503, msg.length)
+            ex.responseBody.withCloseable { it.write(msg) }
+            return
         }
         def b = HttpRequest.newBuilder(URI.create(upstream.toString() + ex.requestURI.toString()))
         headers.each { k, v ->
