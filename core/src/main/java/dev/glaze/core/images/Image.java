@@ -433,25 +433,38 @@ public final class Image {
 
     // ---- data and tasks ------------------------------------------------------------------------------------
 
-    /** Uploads a file as the image's data (streamed); the image becomes active. */
+    /**
+     * Uploads a file as the image's data, streamed; the image must be {@code queued} and have its disk and container
+     * formats. Afterwards the image is refreshed (active, with its hashes) and the server's hashes are compared with
+     * those of what was sent.
+     */
     public Image upload(Path file) {
         return upload(file, null);
     }
 
+    /** As {@link #upload(Path)}, reporting progress (on the thread sending the data) about ten times a second. */
     public Image upload(Path file, Consumer<TransferProgress> progress) {
         ImageData.upload(this, file, progress);
-        return refresh();
+        return this;
     }
 
     /** Uploads a stream of {@code size} bytes ({@code -1} when unknown); it cannot be retried. */
     public Image upload(InputStream data, long size, Consumer<TransferProgress> progress) {
         ImageData.upload(this, data, size, progress);
-        return refresh();
+        return this;
     }
 
-    /** Downloads the data to a file, verified against {@code os_hash_value} (or the MD5 checksum). */
+    /**
+     * Downloads the data to a file (or, given a folder, to {@code <name>.<disk_format>} in it) through
+     * {@code <file>.part}, verified against {@code os_hash_value} (or the MD5 checksum), resuming a broken
+     * connection; an existing file is an error (see {@link DownloadOptions#isOverwrite()}). Returns the file.
+     */
     public Path download(Path to) {
         return download(to, DownloadOptions.defaults());
+    }
+
+    public Path download(Path to, Consumer<TransferProgress> progress) {
+        return download(to, DownloadOptions.builder().progress(progress).build());
     }
 
     public Path download(Path to, DownloadOptions options) {

@@ -1,0 +1,131 @@
+package dev.glaze.core.images;
+
+import dev.glaze.core.GlazeException;
+import dev.glaze.core.internal.CloudContext;
+import dev.glaze.core.internal.http.ApiRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code PUT /v2/images/{id}/file}: the data streamed from a file or a stream, hashed as it is sent (MD5 and
+ * SHA-512), and compared afterwards with what the server recorded.
+ */
+final class Uploads {
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private Uploads() {
+    }
+
+    static void file(Image image, Path file, Consumer<TransferProgress> progress) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new GlazeException("cannot upload " + file + " to image " + image.getId() + ": "
+                    + (Files.exists(file) ? "it is not a readable file" : "no such file"));
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new GlazeException("cannot upload " + file + ": " + e.getMessage(), e);
+        }
+        // A file can be opened again, so the pipeline may send it again (a 401 with a fresh token, a 503).
+        send(image, () -> open(file), size, true, progress);
+    }
+
+    static void stream(Image image, InputStream data, long size, Consumer<TransferProgress> progress) {
+        send(image, () -> data, size, false, progress);
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void send(Image image, Supplier<InputStream> source, long size, boolean replayable,
+            Consumer<TransferProgress> progress) {
+        precheck(image);
+        CloudContext ctx = image.getCloud().context();
+        ProgressMeter meter = new ProgressMeter(ctx.clock(), size, progress);
+        AtomicReference<HashingInputStream> sent = new AtomicReference<>();
+        Supplier<BodyPublisher> body = () -> {
+            meter.restart(); // each attempt counts and hashes what it sends
+            BodyPublisher stream = BodyPublishers.ofInputStream(() -> {
+                HashingInputStream h = new HashingInputStream(source.get(), meter);
+                sent.set(h);
+                return h;
+            });
+            // with a known length Content-Length is sent (Glance prefers it); otherwise chunked
+            return size > 0 ? BodyPublishers.fromPublisher(stream, size) : stream;
+        };
+        ApiRequest request = ApiRequest.builder("PUT", ctx.v2("/images/" + image.seg() + "/file"))
+                .body(OCTET_STREAM, body, replayable).timeout(timeout(size)).build();
+        ctx.transport().discard(request);
+        HashingInputStream h = sent.get();
+        String sha512 = h == null ? Digests.hexOfNothing("SHA-512") : h.sha512Hex();
+        String md5 = h == null ? Digests.hexOfNothing("MD5") : h.md5Hex();
+        image.refresh();
+        meter.finish(compare(image, sha512, md5));
+    }
+
+    /** Glance's own refusals (409, 400), said before any data is sent, with what to do instead. */
+    private static void precheck(Image image) {
+        String status = image.getStatus();
+        if (status != null && !"queued".equals(status)) {
+            throw new GlazeException("cannot upload to image " + image.getId() + ": it is " + status
+                    + ", and only a queued image takes data; create a new image and upload to that");
+        }
+        boolean disk = image.getDiskFormat() != null;
+        boolean container = image.getContainerFormat() != null;
+        if (!disk || !container) {
+            String missing = !disk && !container ? "disk_format and container_format"
+                    : !disk ? "disk_format" : "container_format";
+            throw new GlazeException("cannot upload to image " + image.getId() + ": it has no " + missing
+                    + "; set it and save (e.g. image.diskFormat = 'raw'; image.containerFormat = 'bare';"
+                    + " image.save()) first");
+        }
+    }
+
+    /** Compares what was sent with what the server recorded; returns what matched, null when it recorded none. */
+    private static String compare(Image image, String sha512, String md5) {
+        String verified = null;
+        String algo = image.getOsHashAlgo();
+        String hash = image.getOsHashValue();
+        if (hash != null && "sha512".equalsIgnoreCase(algo)) {
+            mismatch(image, "sha512", hash, sha512);
+            verified = "sha512";
+        }
+        String checksum = image.getChecksum();
+        if (checksum != null) {
+            mismatch(image, "md5", checksum, md5);
+            verified = verified == null ? "md5" : verified;
+        }
+        return verified;
+    }
+
+    private static void mismatch(Image image, String algo, String recorded, String sent) {
+        if (!recorded.equalsIgnoreCase(sent)) {
+            throw new GlazeException("image " + image.getId() + ": the server recorded " + algo + " " + recorded
+                    + " but the data sent has " + sent + "; the data changed on the way: delete the image and"
+                    + " upload again");
+        }
+    }
+
+    /**
+     * The request timeout runs until the answer's headers arrive, i.e. over the whole upload: 10 minutes plus a
+     * second per MiB (a slow 1 MiB/s link), 12 hours when the size is unknown.
+     */
+    private static Duration timeout(long size) {
+        return size < 0 ? Duration.ofHours(12) : Duration.ofMinutes(10).plusSeconds(size >> 20);
+    }
+}
