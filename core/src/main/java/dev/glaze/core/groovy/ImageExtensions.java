@@ -1,6 +1,13 @@
 package dev.glaze.core.groovy;
 
+import dev.glaze.core.GlazeException;
+import dev.glaze.core.images.DownloadOptions;
 import dev.glaze.core.images.Image;
+import dev.glaze.core.images.TransferProgress;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 import dev.glaze.core.images.Images;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -41,5 +48,74 @@ public final class ImageExtensions {
     /** Only the images for which the closure is true, filtered as the pages arrive (lazily). */
     public static Images filter(Images self, Closure<?> predicate) {
         return self.filter(image -> DefaultTypeTransformation.castToBoolean(predicate.call(image)));
+    }
+
+    /**
+     * {@code image.download(to: 'web.raw', overwrite: true, progress: { println it })}: {@code to} (a path, a File
+     * or a folder) and the keys of {@link DownloadOptions#from(Map)}.
+     */
+    public static Path download(Image self, Map<String, ?> options) {
+        Map<String, Object> rest = new LinkedHashMap<>(options);
+        Object to = rest.remove("to");
+        if (to == null) {
+            throw new GlazeException("download needs to: the file or folder to write, e.g. download(to: 'web.raw')");
+        }
+        return self.download(path(to), DownloadOptions.from(rest));
+    }
+
+    public static Path download(Image self, String to) {
+        return self.download(Path.of(to));
+    }
+
+    public static Path download(Image self, File to) {
+        return self.download(to.toPath());
+    }
+
+    /** {@code image.upload('disk.raw')} */
+    public static Image upload(Image self, String file) {
+        return self.upload(Path.of(file));
+    }
+
+    public static Image upload(Image self, File file) {
+        return self.upload(file.toPath());
+    }
+
+    /** {@code image.upload(file: 'disk.raw', progress: { println it })} */
+    public static Image upload(Image self, Map<String, ?> options) {
+        Object file = options.get("file");
+        if (file == null) {
+            throw new GlazeException("upload needs file: the file to send, e.g. upload(file: 'disk.raw')");
+        }
+        for (String key : options.keySet()) {
+            if (!key.equals("file") && !key.equals("progress")) {
+                throw new GlazeException("upload does not know '" + key + "'; it takes file: and progress:");
+            }
+        }
+        return self.upload(path(file), progress(options.get("progress")));
+    }
+
+    private static Path path(Object value) {
+        if (value instanceof Path) {
+            return (Path) value;
+        }
+        if (value instanceof File) {
+            return ((File) value).toPath();
+        }
+        return Path.of(String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<TransferProgress> progress(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Consumer) {
+            return (Consumer<TransferProgress>) value;
+        }
+        if (value instanceof Closure) {
+            Closure<?> c = (Closure<?>) value;
+            return p -> c.call(p);
+        }
+        throw new GlazeException("progress: takes a closure or a Consumer, not a " + value.getClass().getSimpleName());
     }
 }

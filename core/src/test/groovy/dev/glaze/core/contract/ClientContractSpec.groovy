@@ -101,4 +101,35 @@ class ClientContractSpec extends Specification {
         where:
         target << Targets.all()
     }
+
+    @Unroll
+    def "#target.name: image data goes up and comes back verified"() {
+        given:
+        def dir = java.nio.file.Files.createTempDirectory('contract-data')
+        def source = dir.resolve('disk.raw')
+        byte[] bytes = new byte[2 * 1024 * 1024 + 17]
+        new Random(42).nextBytes(bytes)
+        java.nio.file.Files.write(source, bytes)
+        def seen = []
+        def image = target.cloud().images().create(name: unique('data'), diskFormat: 'raw', containerFormat: 'bare')
+
+        when:
+        image.upload(source)
+        def copy = image.download(dir.resolve('copy.raw'), { seen << it } as java.util.function.Consumer)
+
+        then:
+        image.status == 'active'
+        image.size == bytes.length
+        java.nio.file.Files.readAllBytes(copy) == bytes
+        seen.last().done
+        seen.last().verified
+        seen.last().verifiedWith == (target.openstack ? 'sha512' : 'md5')
+
+        cleanup:
+        image?.delete()
+        dir.toFile().deleteDir()
+
+        where:
+        target << Targets.all()
+    }
 }

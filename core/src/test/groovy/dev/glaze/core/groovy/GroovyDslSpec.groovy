@@ -62,4 +62,34 @@ class GroovyDslSpec extends Specification {
         run('2.GB') == 2_000_000_000L
         run('512.MiB') == 512L * 1024 * 1024
     }
+
+    def "upload and download with named arguments and a progress closure"() {
+        given:
+        def dir = java.nio.file.Files.createTempDirectory('dsl')
+        def source = dir.resolve('disk.raw').toFile()
+        source.bytes = new byte[3 * 1024 * 1024].tap { new Random(7).nextBytes(it) }
+        def binding = new Binding(images: cloud.images(), source: source.path, dir: dir.toString())
+
+        when:
+        def result = new GroovyShell(binding).evaluate("""
+            def seen = []
+            def img = images.create(name: 'dsl-data', diskFormat: 'raw', containerFormat: 'bare')
+            img.upload(file: source, progress: { seen << it.bytes })
+            def file = img.download(to: dir + '/copy.raw', progress: { seen << it.bytes })
+            [img.status, img.size, file.toFile().bytes == new File(source).bytes, seen.last()]
+        """)
+
+        then:
+        result == ['active', 3 * 1024 * 1024, true, 3 * 1024 * 1024]
+
+        when:
+        new GroovyShell(binding).evaluate("images['dsl-data'].download(to: dir + '/copy.raw', colour: 'red')")
+
+        then:
+        def e = thrown(dev.glaze.core.GlazeException)
+        e.message.contains("colour")
+
+        cleanup:
+        dir.toFile().deleteDir()
+    }
 }
