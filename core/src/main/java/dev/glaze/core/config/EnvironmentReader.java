@@ -91,7 +91,8 @@ final class EnvironmentReader {
     }
 
     static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
+        Object o = ((Map<?, ?>) env).get(name);   // a Groovy map may hold GStrings
+        String v = o == null ? null : o.toString();
         return v == null || v.isBlank() ? null : v;
     }
 

@@ -101,6 +101,12 @@ final class Resolver {
 
     private String authUrl(AuthType type, String authUrl) {
         if (authUrl != null) {
+            try {
+                IdentityCall.keystoneTokens(authUrl);
+            } catch (ConfigurationException notAUrl) {
+                throw problem(label("auth_url") + " '" + authUrl + "' is not an absolute http(s) URL, e.g. "
+                        + (type.isRackspace() ? Authenticators.RACKSPACE_IDENTITY : "https://keystone.example.com:5000/v3"));
+            }
             return authUrl;
         }
         if (type.isRackspace()) {
