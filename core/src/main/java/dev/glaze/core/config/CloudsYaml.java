@@ -13,6 +13,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * {@code clouds.yaml} and {@code secure.yaml} where openstacksdk finds them: the file {@code OS_CLIENT_CONFIG_FILE}
@@ -105,7 +106,10 @@ final class CloudsYaml {
         }
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
+            // Failsafe: every scalar stays the text written, so project_id: 0123 keeps its zero and no value turns
+            // into a number or boolean behind the person's back.
+            doc = new Load(LoadSettings.builder().setLabel(file.toString()).setSchema(new FailsafeSchema()).build())
+                    .loadFromString(text);
         } catch (MarkedYamlEngineException e) {
             String at = e.getProblemMark().or(e::getContextMark)
                     .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");

@@ -56,6 +56,8 @@ final class YamlCloud {
             throw new ConfigurationException(origin + ": " + key + " must be a single value, not a "
                     + (v instanceof Map ? "mapping" : "list"));
         }
-        return v == null ? null : String.valueOf(v);
+        String text = v == null ? null : String.valueOf(v);
+        // the failsafe schema leaves YAML's null words as text: they mean "not set"
+        return text == null || Set.of("~", "null", "Null", "NULL").contains(text) ? null : text;
     }
 }

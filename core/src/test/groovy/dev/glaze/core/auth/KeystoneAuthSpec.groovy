@@ -101,8 +101,31 @@ class KeystoneAuthSpec extends Specification {
         then:
         AuthenticationException gone = thrown()
         gone.message == "could not sign in to $glance.url/v3/auth/tokens as the given token: 404 Not Found:" +
-                " Could not find token. (is the identity URL right?)"
+                " Could not find token. (the token may have expired; check it and the project)"
         !gone.message.contains(unknown)
+    }
+
+    def "an identity URL that is some other web server's says so"() {
+        given: 'a plain web server that knows no /v3'
+        def web = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)
+        web.createContext('/') { ex ->
+            byte[] page = '<html><body><h1>404 Not Found</h1></body></html>'.bytes
+            ex.responseHeaders.add('Content-Type', 'text/html')
+            ex.sendResponseHeaders(404, page.length)
+            ex.responseBody.withCloseable { it.write(page) }
+        }
+        web.start()
+        def url = "http://127.0.0.1:$web.address.port/www"
+
+        when:
+        Authenticators.keystonePassword(url, 'alice', PASSWORD, 'alice-project').authenticate(Transport.builder().build())
+
+        then:
+        AuthenticationException e = thrown()
+        e.message == "could not sign in to $url/v3/auth/tokens as alice: 404 Not Found: 404 Not Found (is the identity URL right?)"
+
+        cleanup:
+        web?.stop(0)
     }
 
     def "a service that is not there stays a connection failure"() {

@@ -129,6 +129,24 @@ class CloudsYamlSpec extends Specification {
         CloudConfig.names([:], [dir.resolve('none')]) == []
     }
 
+    def "values stay the text written: a leading zero is kept, yes stays yes, null means not set"() {
+        given:
+        write(dir, 'clouds.yaml', """
+            clouds:
+              c:
+                auth: {auth_url: 'https://k.example/v3', username: yes, password: 0777, project_id: 0123, project_name: null}
+            """)
+
+        when:
+        def config = CloudConfig.named('c', [:], [dir])
+
+        then:
+        config.projectId.get() == '0123'
+        config.projectName.isEmpty()
+        config.user.get() == 'yes'
+        config.authenticator.get().requestBody().toString().contains('"password":"0777"')
+    }
+
     def "an unknown cloud lists the known names and the files read"() {
         given:
         write(dir, 'clouds.yaml', 'clouds: {dev: {auth_type: none, image_endpoint_override: "http://127.0.0.1:1"}, staging: {}}')

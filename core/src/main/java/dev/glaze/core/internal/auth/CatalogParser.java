@@ -14,6 +14,10 @@ import java.util.List;
  * The two catalog shapes: Keystone v3's {@code token.catalog} (one endpoint per interface, {@code region_id}) and
  * Rackspace v2.0's {@code access.serviceCatalog} (one entry per region with {@code publicURL}, {@code internalURL}).
  * Entries without a type or a usable URL are skipped: one odd service must not break signing in.
+ *
+ * <pre>{@code
+ * ServiceCatalog catalog = CatalogParser.keystone(body.getJsonObject("token").get("catalog"));
+ * }</pre>
  */
 public final class CatalogParser {
     private CatalogParser() {

@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
 /**
  * What both identity APIs share: the tokens URL made from whatever form of identity URL a person gives, the POST
  * (no token, body never logged as it is), and the one-line {@link AuthenticationException} for a refusal.
+ *
+ * <pre>{@code
+ * URI url = IdentityCall.keystoneTokens("http://10.0.0.5/identity");   // .../identity/v3/auth/tokens
+ * ApiResponse answer = IdentityCall.post(identity, url, body, "alice", "check the password");
+ * }</pre>
  */
 public final class IdentityCall {
     private static final Pattern TRAILING_V3 = Pattern.compile("(?i)/v3(/auth/tokens)?$");
@@ -73,7 +78,7 @@ public final class IdentityCall {
      * {@code who} and the server's message; other error statuses stay {@link ApiException}s, and a connection failure a
      * {@code ConnectionException}.
      *
-     * @param hint what to check, appended to a 401's message; may be empty
+     * @param hint what to check, appended to a 401's (or an unknown token's 404) message; may be empty
      */
     public static ApiResponse post(Transport identity, URI url, JsonObject body, String who, String hint) {
         ApiRequest request = ApiRequest.builder("POST", url).body("application/json", Json.bytes(body))
@@ -83,8 +88,10 @@ public final class IdentityCall {
         if (status == 400 || status == 401 || status == 403 || status == 404) {
             ApiException refusal = Transport.error(response);
             String message = refusal.serverMessage().isBlank() ? "" : ": " + refusal.serverMessage();
-            String advice = status == 404 ? " (is the identity URL right?)" : status == 401 && !hint.isEmpty()
-                    ? " (" + hint + ")" : "";
+            // a 404 about a token is Keystone's "Could not find token."; any other 404 means a wrong URL
+            boolean wrongUrl = status == 404 && !refusal.serverMessage().toLowerCase(Locale.ROOT).contains("token");
+            String advice = wrongUrl ? " (is the identity URL right?)" : (status == 401 || status == 404)
+                    && !hint.isEmpty() ? " (" + hint + ")" : "";
             throw new AuthenticationException(Secrets.redact("could not sign in to " + url + " as " + who + ": "
                     + status + " " + ApiException.reason(status) + message + advice), refusal);
         }

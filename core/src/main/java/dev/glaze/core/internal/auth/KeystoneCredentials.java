@@ -4,6 +4,11 @@ package dev.glaze.core.internal.auth;
  * What Keystone v3 sign-in needs, as {@code KeystoneAuthBuilder} collected it (already checked): the method follows
  * from what is set (application credential, else password, else token). Its {@link #toString()} leaves out the
  * password, the token and the secret.
+ *
+ * <pre>{@code
+ * KeystoneCredentials c = ((KeystoneV3Authenticator) auth).credentials();
+ * c.method();   // PASSWORD
+ * }</pre>
  */
 public record KeystoneCredentials(String authUrl, String username, String userId, String userDomainName,
         String userDomainId, String password, String token, String applicationCredentialId,

@@ -13,6 +13,11 @@ import java.net.URI;
 /**
  * Keystone v3 sign-in (contract 13.2): {@code POST {auth_url}/v3/auth/tokens} with the password, token or
  * application credential method; the token comes in {@code X-Subject-Token}, the rest in {@code token}.
+ * Made by {@code Authenticators.keystone(url)...build()}:
+ *
+ * <pre>{@code
+ * AuthToken token = Authenticators.keystonePassword(url, "alice", password, "demo").authenticate(identity);
+ * }</pre>
  */
 public final class KeystoneV3Authenticator implements Authenticator {
     private final KeystoneCredentials credentials;

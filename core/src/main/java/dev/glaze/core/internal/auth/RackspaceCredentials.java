@@ -3,6 +3,10 @@ package dev.glaze.core.internal.auth;
 /**
  * What Rackspace Identity v2.0 sign-in needs (already checked): a user name with an API key or a password, and
  * optionally a tenant. Its {@link #toString()} leaves out the key and the password.
+ *
+ * <pre>{@code
+ * new RackspaceCredentials(url, "me", apiKey, null, "929418", null).toString();   // Rackspace v2.0 API key at ... as me, tenant 929418
+ * }</pre>
  */
 public record RackspaceCredentials(String authUrl, String username, String apiKey, String password, String tenantId,
         String tenantName) {

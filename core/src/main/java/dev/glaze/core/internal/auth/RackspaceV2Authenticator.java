@@ -13,7 +13,11 @@ import java.net.URI;
 /**
  * Rackspace Identity v2.0 sign-in (contract 13.1): {@code POST {auth_url}/v2.0/tokens} with
  * {@code RAX-KSKEY:apiKeyCredentials} or {@code passwordCredentials}; the answer's {@code access} holds the token,
- * its tenant, the user's default region and the {@code serviceCatalog}.
+ * its tenant, the user's default region and the {@code serviceCatalog}. Made by {@code Authenticators.rackspace(url)}:
+ *
+ * <pre>{@code
+ * AuthToken token = Authenticators.rackspaceApiKey(Authenticators.RACKSPACE_IDENTITY, "me", key).authenticate(identity);
+ * }</pre>
  */
 public final class RackspaceV2Authenticator implements Authenticator {
     private final RackspaceCredentials credentials;

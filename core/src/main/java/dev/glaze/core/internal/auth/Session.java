@@ -13,6 +13,12 @@ import java.time.Instant;
  * A signed-in session shared by every region of one cloud: signs in on first use, reuses the token, signs in again
  * when less than {@link #EARLY} of its life is left (as keystoneauth does) or after the service refused it.
  * One lock: threads that need a token while one signs in wait for that sign-in instead of starting their own.
+ *
+ * <pre>{@code
+ * Session session = cloud.context().session().orElseThrow();
+ * String token = session.token();      // signs in the first time, then reuses the token
+ * int count = session.signIns();
+ * }</pre>
  */
 public final class Session implements TokenProvider {
     /** Sign in again this long before the token expires, so no request goes out with a token about to die. */

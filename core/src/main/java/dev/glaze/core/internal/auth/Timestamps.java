@@ -11,6 +11,10 @@ import java.time.format.DateTimeParseException;
  * Identity timestamps: Keystone's {@code 2015-11-07T02:58:43.578887Z} (microseconds), Rackspace's
  * {@code 2016-08-11T20:00:44.526Z} or {@code 2016-08-11T15:00:44.526-05:00}, and Keystone's zone-less
  * {@code 2016-11-06T15:32:17.000000} (which means UTC).
+ *
+ * <pre>{@code
+ * Instant expires = Timestamps.parse("2015-11-07T02:58:43.578887Z");
+ * }</pre>
  */
 public final class Timestamps {
     private Timestamps() {
