@@ -105,27 +105,38 @@ class KeystoneAuthSpec extends Specification {
         !gone.message.contains(unknown)
     }
 
-    def "an identity URL that is some other web server's says so"() {
-        given: 'a plain web server that knows no /v3'
+    def "a #status from the identity service is #kind.simpleName: #message"() {
+        given: 'a small server answering every request with one status and body'
         def web = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)
         web.createContext('/') { ex ->
-            byte[] page = '<html><body><h1>404 Not Found</h1></body></html>'.bytes
-            ex.responseHeaders.add('Content-Type', 'text/html')
-            ex.sendResponseHeaders(404, page.length)
+            byte[] page = body.bytes
+            ex.responseHeaders.add('Content-Type', body.startsWith('{') ? 'application/json' : 'text/html')
+            ex.sendResponseHeaders(status, page.length)
             ex.responseBody.withCloseable { it.write(page) }
         }
         web.start()
         def url = "http://127.0.0.1:$web.address.port/www"
 
         when:
-        Authenticators.keystonePassword(url, 'alice', PASSWORD, 'alice-project').authenticate(Transport.builder().build())
+        Authenticators.rackspacePassword(url, 'alice', 'pw-never-shown').authenticate(Transport.builder().build())
 
         then:
-        AuthenticationException e = thrown()
-        e.message == "could not sign in to $url/v3/auth/tokens as alice: 404 Not Found: 404 Not Found (is the identity URL right?)"
+        Exception e = thrown()
+        kind.isInstance(e)
+        e.message == message.replace('<url>', "$url/v2.0/tokens")
+        !e.message.contains('pw-never-shown')
 
         cleanup:
         web?.stop(0)
+
+        where:
+        status | body                                                                      || kind                                  | message
+        400    | '{"badRequest": {"code": 400, "message": "Expecting password"}}'          || AuthenticationException               | 'could not sign in to <url> as alice: 400 Bad Request: Expecting password'
+        403    | '{"forbidden": {"code": 403, "message": "User \'alice\' is disabled."}}'  || AuthenticationException               | "could not sign in to <url> as alice: 403 Forbidden: User 'alice' is disabled."
+        404    | '<html><body><h1>404 Not Found</h1></body></html>'                        || AuthenticationException               | 'could not sign in to <url> as alice: 404 Not Found: 404 Not Found (is the identity URL right?)'
+        503    | '{"serviceUnavailable": {"code": 503, "message": "Down for maintenance"}}' || dev.glaze.core.ServerErrorException   | 'POST <url>: 503 Service Unavailable: Down for maintenance'
+        200    | '<html>a login page</html>'                                               || AuthenticationException               | 'the identity service at <url> answered 200 with something that is not a JSON object (is the identity URL right?)'
+        200    | '{"access": {}}'                                                          || AuthenticationException               | 'the identity service at <url> answered without access.token.id (is the identity URL right?)'
     }
 
     def "a service that is not there stays a connection failure"() {
