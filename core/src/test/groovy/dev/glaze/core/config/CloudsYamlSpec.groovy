@@ -114,6 +114,35 @@ class CloudsYamlSpec extends Specification {
         config.projectId.isEmpty()   // the variable's project replaces the file's, by name or id
     }
 
+    def "precedence: OS_CLOUD, then OS_AUTH_URL and friends, then OS_IMAGE_URL with OS_TOKEN, then API_ENDPOINT: #set"() {
+        given:
+        def file = write(dir, 'clouds.yaml', "clouds: {c: {auth: {auth_url: 'https://from-yaml.example/v3', token: tok-yaml-1}}}")
+        def all = [OS_CLOUD: 'c', OS_CLIENT_CONFIG_FILE: file.toString(),
+                   OS_AUTH_URL: 'https://from-env.example/v3', OS_USERNAME: 'alice', OS_PASSWORD: 'pw-000001',
+                   OS_IMAGE_URL: 'http://127.0.0.1:1', OS_TOKEN: 'tok-000001',
+                   API_ENDPOINT: 'http://127.0.0.1:2', AUTH_TOKEN: 'tok-000002']
+        def env = all.subMap(set.split(' ').collectMany { group ->
+            [c: ['OS_CLOUD', 'OS_CLIENT_CONFIG_FILE'], auth: ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD'],
+             image: ['OS_IMAGE_URL', 'OS_TOKEN'], seed: ['API_ENDPOINT', 'AUTH_TOKEN']][group] })
+
+        when:
+        def config = CloudConfig.fromEnvironment(env, [other])
+
+        then:
+        config.authType == type
+        config.authUrl.orElse(null) == authUrl
+        config.imageEndpoint.map { it.toString() }.orElse(null) == endpoint
+
+        where:
+        set               || type                   | authUrl                       | endpoint
+        'c seed'          || AuthType.V3_TOKEN      | 'https://from-yaml.example/v3' | null
+        'c image seed'    || AuthType.V3_TOKEN      | 'https://from-yaml.example/v3' | 'http://127.0.0.1:1'   // OS_* beside OS_CLOUD override it
+        'auth image seed' || AuthType.V3_PASSWORD   | 'https://from-env.example/v3'  | 'http://127.0.0.1:1'
+        'auth seed'       || AuthType.V3_PASSWORD   | 'https://from-env.example/v3'  | null
+        'image seed'      || AuthType.ENDPOINT      | null                           | 'http://127.0.0.1:1'
+        'seed'            || AuthType.ENDPOINT      | null                           | 'http://127.0.0.1:2'
+    }
+
     def "the first folder with a clouds.yaml wins; OS_CLIENT_SECURE_FILE names the secure file"() {
         given:
         write(dir, 'clouds.yaml', "clouds: {a: {auth_type: none, image_endpoint_override: 'http://127.0.0.1:1/v2'}}")
