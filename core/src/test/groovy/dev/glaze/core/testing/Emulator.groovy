@@ -44,7 +44,7 @@ class Emulator implements AutoCloseable {
         }
         if (options.users) {
             Path users = dir.resolve('users.json')
-            Files.writeString(users, options.users as String)
+            Files.writeString(users, options.users as String)   // Path.text needs groovy-nio, which is not on the classpath
             b.usersFile(users)
         }
         if (options.tokenTtl) {

@@ -12,6 +12,13 @@ import java.time.Instant;
 /**
  * A signed-in session shared by every region of one cloud: signs in on first use, reuses the token, signs in again
  * when less than {@link #EARLY} of its life is left (as keystoneauth does) or after the service refused it.
+ * One lock: threads that need a token while one signs in wait for that sign-in instead of starting their own.
+ *
+ * <pre>{@code
+ * Session session = cloud.context().session().orElseThrow();
+ * String token = session.token();      // signs in the first time, then reuses the token
+ * int count = session.signIns();
+ * }</pre>
  */
 public final class Session implements TokenProvider {
     /** Sign in again this long before the token expires, so no request goes out with a token about to die. */
@@ -21,6 +28,7 @@ public final class Session implements TokenProvider {
     private final Transport identity;
     private final Clock clock;
     private AuthToken current;
+    private Instant obtainedAt;
     private int signIns;
 
     public Session(Authenticator authenticator, Transport identity, Clock clock) {
@@ -32,8 +40,11 @@ public final class Session implements TokenProvider {
     /** The current token, signing in first when there is none or it is about to expire. */
     public synchronized AuthToken authToken() {
         if (current == null || expiresSoon(current)) {
-            current = authenticator.authenticate(identity);
-            Secrets.register(current.id());
+            current = null;   // a failed sign-in leaves none: the next call tries again
+            AuthToken fresh = authenticator.authenticate(identity);
+            Secrets.register(fresh.id());
+            obtainedAt = Instant.now(clock);
+            current = fresh;
             signIns++;
         }
         return current;
@@ -61,7 +72,18 @@ public final class Session implements TokenProvider {
         return authenticator;
     }
 
+    /**
+     * Less than {@link #EARLY} left; for a token that lives less than twice that (a test service's), less than half
+     * its life, so a short-lived token is still reused instead of signing in before every request.
+     */
     private boolean expiresSoon(AuthToken token) {
-        return token.expiresAt().map(at -> Instant.now(clock).plus(EARLY).isAfter(at)).orElse(false);
+        return token.expiresAt().map(at -> {
+            Duration early = EARLY;
+            Duration life = Duration.between(obtainedAt, at);
+            if (life.compareTo(EARLY.multipliedBy(2)) < 0) {
+                early = life.dividedBy(2);
+            }
+            return !Instant.now(clock).plus(early).isBefore(at);
+        }).orElse(false);
     }
 }
