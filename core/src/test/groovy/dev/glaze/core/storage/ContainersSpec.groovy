@@ -92,6 +92,18 @@ class ContainersSpec extends Specification {
         containers.findAll { it.name.startsWith('page-') }.size() == 12
     }
 
+    def "an object listing longer than one page (1000) lists every object once"() {
+        given:
+        def c = containers.create('many')
+        def names = (1..1003).collect { String.format('o-%04d', it) }
+        names.each { c.upload(it, new ByteArrayInputStream(new byte[1]), 1) }
+
+        expect:
+        c.objects()*.name == names
+        c.objects('o-100')*.name == ['o-1000', 'o-1001', 'o-1002', 'o-1003']
+        c.refresh().count == 1003
+    }
+
     def "50 MiB go up from a file and from a stream, and come down, without being held in memory (-Xmx128m)"() {
         given:
         long size = 50L * 1024 * 1024
