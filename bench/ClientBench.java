@@ -1,5 +1,6 @@
 import dev.glaze.core.Cloud;
 import dev.glaze.core.images.Image;
+import dev.glaze.core.images.TransferProgress;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,11 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The client library's side of bench/client.sh: one measurement per run, printed as "key=value" lines.
  *
  *   java -cp <core and its dependencies> bench/ClientBench.java list URL PAGE_SIZE
+ *   ... download URL IMAGE_ID FILE      (streamed, verified against os_hash_value)
+ *   ... upload URL FILE                 (creates a raw/bare image, streams the file, compares the hashes)
  */
 public class ClientBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "list" -> list(args[1], Integer.parseInt(args[2]));
+            case "download" -> download(args[1], args[2], args[3]);
+            case "upload" -> upload(args[1], args[2]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -37,6 +42,33 @@ public class ClientBench {
         System.out.println("requests=" + requests.get());
         System.out.println("peak_heap_mib=" + peakHeapMiB());
         if (bytes < 0) System.out.println();
+    }
+
+    static void download(String url, String id, String file) {
+        Cloud cloud = Cloud.builder().endpoint(url).project("local").build();
+        Image image = cloud.images().get(id);
+        long start = System.nanoTime();
+        final TransferProgress[] last = new TransferProgress[1];
+        cloud.images().get(id).download(java.nio.file.Path.of(file), p -> last[0] = p);
+        report(start, image.getSize());
+        System.out.println("verified=" + last[0].getVerifiedWith());
+    }
+
+    static void upload(String url, String file) throws Exception {
+        Cloud cloud = Cloud.builder().endpoint(url).project("local").build();
+        Image image = cloud.images().create(Map.of("name", "bench-upload", "disk_format", "raw",
+                "container_format", "bare"));
+        long start = System.nanoTime();
+        image.upload(java.nio.file.Path.of(file));
+        report(start, image.getSize());
+        System.out.println("id=" + image.getId());
+    }
+
+    static void report(long startNanos, long bytes) {
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("seconds=%.2f%n", s);
+        System.out.printf("mib_per_s=%.0f%n", bytes / s / (1 << 20));
+        System.out.println("peak_heap_mib=" + peakHeapMiB());
     }
 
     static void resetPeaks() {
