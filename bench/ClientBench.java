@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The client library's side of bench/client.sh: one measurement per run, printed as "key=value" lines.
  *
  *   java -cp <core and its dependencies> bench/ClientBench.java list URL PAGE_SIZE
- *   ... download URL IMAGE_ID FILE      (streamed, verified against os_hash_value)
- *   ... upload URL FILE                 (creates a raw/bare image, streams the file, compares the hashes)
+ *   ... download URL IMAGE_ID FILE [noverify]  (streamed, verified against os_hash_value unless noverify)
+ *   ... upload URL FILE [noverify]      (creates a raw/bare image, streams the file, compares the hashes)
  */
 public class ClientBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "list" -> list(args[1], Integer.parseInt(args[2]));
-            case "download" -> download(args[1], args[2], args[3]);
-            case "upload" -> upload(args[1], args[2]);
+            case "download" -> download(args[1], args[2], args[3], args.length < 5 || !args[4].equals("noverify"));
+            case "upload" -> upload(args[1], args[2], args.length < 4 || !args[3].equals("noverify"));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -44,22 +44,23 @@ public class ClientBench {
         if (bytes < 0) System.out.println();
     }
 
-    static void download(String url, String id, String file) {
+    static void download(String url, String id, String file, boolean verify) {
         Cloud cloud = Cloud.builder().endpoint(url).project("local").build();
         Image image = cloud.images().get(id);
         long start = System.nanoTime();
         final TransferProgress[] last = new TransferProgress[1];
-        cloud.images().get(id).download(java.nio.file.Path.of(file), p -> last[0] = p);
+        cloud.images().get(id).download(java.nio.file.Path.of(file),
+                dev.glaze.core.images.DownloadOptions.builder().verify(verify).progress(p -> last[0] = p).build());
         report(start, image.getSize());
         System.out.println("verified=" + last[0].getVerifiedWith());
     }
 
-    static void upload(String url, String file) throws Exception {
+    static void upload(String url, String file, boolean verify) throws Exception {
         Cloud cloud = Cloud.builder().endpoint(url).project("local").build();
         Image image = cloud.images().create(Map.of("name", "bench-upload", "disk_format", "raw",
                 "container_format", "bare"));
         long start = System.nanoTime();
-        image.upload(java.nio.file.Path.of(file));
+        image.upload(java.nio.file.Path.of(file), dev.glaze.core.images.UploadOptions.builder().verify(verify).build());
         report(start, image.getSize());
         System.out.println("id=" + image.getId());
     }

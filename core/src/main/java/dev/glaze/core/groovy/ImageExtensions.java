@@ -3,11 +3,10 @@ package dev.glaze.core.groovy;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.images.DownloadOptions;
 import dev.glaze.core.images.Image;
-import dev.glaze.core.images.TransferProgress;
+import dev.glaze.core.images.UploadOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.Consumer;
 import dev.glaze.core.images.Images;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -80,18 +79,14 @@ public final class ImageExtensions {
         return self.upload(file.toPath());
     }
 
-    /** {@code image.upload(file: 'disk.raw', progress: { println it })} */
+    /** {@code image.upload(file: 'disk.raw', progress: { println it }, verify: true)} */
     public static Image upload(Image self, Map<String, ?> options) {
-        Object file = options.get("file");
+        Map<String, Object> rest = new LinkedHashMap<>(options);
+        Object file = rest.remove("file");
         if (file == null) {
             throw new GlazeException("upload needs file: the file to send, e.g. upload(file: 'disk.raw')");
         }
-        for (String key : options.keySet()) {
-            if (!key.equals("file") && !key.equals("progress")) {
-                throw new GlazeException("upload does not know '" + key + "'; it takes file: and progress:");
-            }
-        }
-        return self.upload(path(file), progress(options.get("progress")));
+        return self.upload(path(file), UploadOptions.from(rest));
     }
 
     private static Path path(Object value) {
@@ -104,18 +99,4 @@ public final class ImageExtensions {
         return Path.of(String.valueOf(value));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Consumer<TransferProgress> progress(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Consumer) {
-            return (Consumer<TransferProgress>) value;
-        }
-        if (value instanceof Closure) {
-            Closure<?> c = (Closure<?>) value;
-            return p -> c.call(p);
-        }
-        throw new GlazeException("progress: takes a closure or a Consumer, not a " + value.getClass().getSimpleName());
-    }
 }

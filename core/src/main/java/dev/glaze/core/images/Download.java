@@ -61,7 +61,9 @@ final class Download {
         try {
             openPart();
             fetch();
-            out.force(false); // the renamed file must not turn out empty after a crash
+            if (options.isSync()) {
+                out.force(false); // not even a power cut may leave a short file under the final name
+            }
             out.close();
             String verifiedWith;
             try {
@@ -77,6 +79,7 @@ final class Download {
         } catch (IOException e) {
             throw new GlazeException("cannot write " + files.part() + ": " + e.getMessage(), e);
         } finally {
+            check.close();
             if (!done) {
                 closeQuietly();
                 if (have == 0) {
@@ -204,14 +207,26 @@ final class Download {
     private IOException copy(InputStream in) throws IOException {
         byte[] buffer = new byte[BUFFER];
         while (true) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (IOException e) {
-                return e;
+            // fill the buffer (the stream hands out a few KiB at a time), then write and hash it in one go
+            int n = 0;
+            IOException broken = null;
+            boolean end = false;
+            while (n < buffer.length) {
+                int r;
+                try {
+                    r = in.read(buffer, n, buffer.length - n);
+                } catch (IOException e) {
+                    broken = e;
+                    break;
+                }
+                if (r < 0) {
+                    end = true;
+                    break;
+                }
+                n += r;
             }
-            if (n < 0) {
-                return null;
+            if (n == 0) {
+                return broken;
             }
             ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
             while (b.hasRemaining()) {
@@ -222,6 +237,9 @@ final class Download {
             }
             have += n;
             meter.add(n);
+            if (broken != null || end) {
+                return broken;
+            }
         }
     }
 

@@ -18,14 +18,21 @@ final class DownloadCheck {
 
     private final String imageId;
     private final String label;
-    private final MessageDigest digest;
+    private final BackgroundDigest digest;
     private String expected;
 
     private DownloadCheck(String imageId, String label, MessageDigest digest, String expected) {
         this.imageId = imageId;
         this.label = label;
-        this.digest = digest;
+        this.digest = digest == null ? null : new BackgroundDigest(digest);
         this.expected = expected;
+    }
+
+    /** Ends the digest's worker thread. */
+    void close() {
+        if (digest != null) {
+            digest.close();
+        }
     }
 
     static DownloadCheck choose(String imageId, JsonObject image, DownloadOptions options) {
@@ -88,7 +95,7 @@ final class DownloadCheck {
         if (digest == null || expected == null) {
             return null;
         }
-        String actual = HexFormat.of().formatHex(digest.digest());
+        String actual = digest.hex();
         if (!actual.equalsIgnoreCase(expected.trim())) {
             String source = HEADER.equals(label) ? "the server's Content-MD5 says" : "the image records " + label;
             throw new GlazeException("image " + imageId + ": the downloaded data has " + (HEADER.equals(label)

@@ -3,19 +3,23 @@ package dev.glaze.core.images;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
-/** Feeds every byte read to an MD5 and a SHA-512 digest and to a progress meter: what an upload really sent. */
+/**
+ * Feeds every byte read to a progress meter and to the digest the server will record, computed on a thread of its
+ * own so the upload is not held to the digest's speed: what an upload really sent.
+ */
 final class HashingInputStream extends FilterInputStream {
-    private final MessageDigest md5 = Digests.get("MD5");
-    private final MessageDigest sha512 = Digests.get("SHA-512");
+    private final String algorithm;
+    private final BackgroundDigest digest;
     private final ProgressMeter meter;
     private long count;
 
-    HashingInputStream(InputStream in, ProgressMeter meter) {
+    /** {@code algorithm}: {@code SHA-512} or {@code MD5} (a Java digest name), or null to count without hashing. */
+    HashingInputStream(InputStream in, ProgressMeter meter, String algorithm) {
         super(in);
         this.meter = meter;
+        this.algorithm = algorithm;
+        this.digest = algorithm == null ? null : new BackgroundDigest(Digests.get(algorithm));
     }
 
     @Override
@@ -47,8 +51,9 @@ final class HashingInputStream extends FilterInputStream {
     }
 
     private void seen(byte[] buffer, int offset, int n) {
-        md5.update(buffer, offset, n);
-        sha512.update(buffer, offset, n);
+        if (digest != null) {
+            digest.update(buffer, offset, n);
+        }
         count += n;
         meter.add(n);
     }
@@ -57,11 +62,24 @@ final class HashingInputStream extends FilterInputStream {
         return count;
     }
 
-    String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+    String algorithm() {
+        return algorithm;
     }
 
-    String sha512Hex() {
-        return HexFormat.of().formatHex(sha512.digest());
+    /** The digest of what was read; ends the digest's thread. */
+    String hex() {
+        if (digest == null) {
+            return null;
+        }
+        try {
+            return digest.hex();
+        } finally {
+            digest.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
     }
 }

@@ -439,18 +439,23 @@ public final class Image {
      * those of what was sent.
      */
     public Image upload(Path file) {
-        return upload(file, null);
+        return upload(file, UploadOptions.defaults());
     }
 
     /** As {@link #upload(Path)}, reporting progress (on the thread sending the data) about ten times a second. */
     public Image upload(Path file, Consumer<TransferProgress> progress) {
-        ImageData.upload(this, file, progress);
+        return upload(file, UploadOptions.builder().progress(progress).build());
+    }
+
+    /** As {@link #upload(Path)}, with a progress callback and the choice to skip the hash comparison. */
+    public Image upload(Path file, UploadOptions options) {
+        ImageData.upload(this, file, options);
         return this;
     }
 
     /** Uploads a stream of {@code size} bytes ({@code -1} when unknown); it cannot be retried. */
     public Image upload(InputStream data, long size, Consumer<TransferProgress> progress) {
-        ImageData.upload(this, data, size, progress);
+        ImageData.upload(this, data, size, UploadOptions.builder().progress(progress).build());
         return this;
     }
 

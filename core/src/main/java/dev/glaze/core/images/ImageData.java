@@ -13,13 +13,13 @@ final class ImageData {
     }
 
     /** Uploads a file and refreshes {@code image} (it is active then, with its hashes). */
-    static void upload(Image image, Path file, Consumer<TransferProgress> progress) {
-        Uploads.file(image, file, progress);
+    static void upload(Image image, Path file, UploadOptions options) {
+        Uploads.file(image, file, options);
     }
 
     /** Uploads a stream (not replayable: a failure is not retried) and refreshes {@code image}. */
-    static void upload(Image image, InputStream data, long size, Consumer<TransferProgress> progress) {
-        Uploads.stream(image, data, size, progress);
+    static void upload(Image image, InputStream data, long size, UploadOptions options) {
+        Uploads.stream(image, data, size, options);
     }
 
     /** Downloads to {@code to} (a file, or a folder to put {@code <name>.<disk_format>} in) and returns the file. */

@@ -25,7 +25,7 @@ final class Uploads {
     private Uploads() {
     }
 
-    static void file(Image image, Path file, Consumer<TransferProgress> progress) {
+    static void file(Image image, Path file, UploadOptions options) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new GlazeException("cannot upload " + file + " to image " + image.getId() + ": "
                     + (Files.exists(file) ? "it is not a readable file" : "no such file"));
@@ -37,11 +37,11 @@ final class Uploads {
             throw new GlazeException("cannot upload " + file + ": " + e.getMessage(), e);
         }
         // A file can be opened again, so the pipeline may send it again (a 401 with a fresh token, a 503).
-        send(image, () -> open(file), size, true, progress);
+        send(image, () -> open(file), size, true, options);
     }
 
-    static void stream(Image image, InputStream data, long size, Consumer<TransferProgress> progress) {
-        send(image, () -> data, size, false, progress);
+    static void stream(Image image, InputStream data, long size, UploadOptions options) {
+        send(image, () -> data, size, false, options);
     }
 
     private static InputStream open(Path file) {
@@ -53,16 +53,22 @@ final class Uploads {
     }
 
     private static void send(Image image, Supplier<InputStream> source, long size, boolean replayable,
-            Consumer<TransferProgress> progress) {
+            UploadOptions options) {
         precheck(image);
         CloudContext ctx = image.getCloud().context();
-        ProgressMeter meter = new ProgressMeter(ctx.clock(), size, progress);
+        ProgressMeter meter = new ProgressMeter(ctx.clock(), size, options.getProgress());
         AtomicReference<HashingInputStream> sent = new AtomicReference<>();
+        // One digest, the one the service records: upstream Glance's os_hash_value (sha512), Rackspace's checksum.
+        String algorithm = !options.isVerify() ? null
+                : ctx.profile() == dev.glaze.core.ServiceProfile.RACKSPACE ? "MD5" : "SHA-512";
         Supplier<BodyPublisher> body = () -> {
             meter.restart(); // each attempt counts and hashes what it sends
             BodyPublisher stream = BodyPublishers.ofInputStream(() -> {
-                HashingInputStream h = new HashingInputStream(source.get(), meter);
-                sent.set(h);
+                HashingInputStream h = new HashingInputStream(source.get(), meter, algorithm);
+                HashingInputStream before = sent.getAndSet(h);
+                if (before != null) {
+                    before.hex(); // an earlier attempt's digest: end its thread
+                }
                 return h;
             });
             // with a known length Content-Length is sent (Glance prefers it); otherwise chunked
@@ -72,10 +78,14 @@ final class Uploads {
                 .body(OCTET_STREAM, body, replayable).timeout(timeout(size)).build();
         ctx.transport().discard(request);
         HashingInputStream h = sent.get();
-        String sha512 = h == null ? Digests.hexOfNothing("SHA-512") : h.sha512Hex();
-        String md5 = h == null ? Digests.hexOfNothing("MD5") : h.md5Hex();
+        if (algorithm == null) {
+            image.refresh();
+            meter.finish(null);
+            return;
+        }
+        String hash = h == null ? Digests.hexOfNothing(algorithm) : h.hex();
         image.refresh();
-        meter.finish(compare(image, sha512, md5));
+        meter.finish(compare(image, "MD5".equals(algorithm) ? null : hash, "MD5".equals(algorithm) ? hash : null));
     }
 
     /** Glance's own refusals (409, 400), said before any data is sent, with what to do instead. */
@@ -96,17 +106,20 @@ final class Uploads {
         }
     }
 
-    /** Compares what was sent with what the server recorded; returns what matched, null when it recorded none. */
+    /**
+     * Compares the hash of what was sent (sha512 or md5; the other null) with what the server recorded; returns
+     * what matched, null when it recorded none.
+     */
     private static String compare(Image image, String sha512, String md5) {
         String verified = null;
         String algo = image.getOsHashAlgo();
         String hash = image.getOsHashValue();
-        if (hash != null && "sha512".equalsIgnoreCase(algo)) {
+        if (sha512 != null && hash != null && "sha512".equalsIgnoreCase(algo)) {
             mismatch(image, "sha512", hash, sha512);
             verified = "sha512";
         }
         String checksum = image.getChecksum();
-        if (checksum != null) {
+        if (md5 != null && checksum != null) {
             mismatch(image, "md5", checksum, md5);
             verified = verified == null ? "md5" : verified;
         }

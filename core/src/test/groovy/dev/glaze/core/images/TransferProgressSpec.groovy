@@ -86,7 +86,7 @@ class TransferProgressSpec extends Specification {
 
         where:
         options              || message
-        [overwrit: true]     || "unknown download option 'overwrit'; the options are [allowMd5, overwrite, progress, resume, retries, verify]"
+        [overwrit: true]     || "unknown download option 'overwrit'; the options are [allowMd5, overwrite, progress, resume, retries, sync, verify]"
         [retries: 'many']    || "download option retries is a whole number, not 'many'"
         [resume: 'yes']      || "download option resume is true or false, not 'yes'"
         [progress: 42]       || 'download option progress is a Consumer<TransferProgress> or a closure, not a java.lang.Integer'

@@ -38,10 +38,12 @@ class UploadVerificationSpec extends Specification {
                 " ${hash(source)}; the data changed on the way: delete the image and upload again"
     }
 
-    def "a recorded MD5 checksum that differs is an error too"() {
+    def "on Rackspace, which records only an MD5 checksum, a checksum that differs is an error too"() {
         given:
         Path source = write(dir.resolve('s.raw'), 100_000, 4)
-        def image = cloud.images().create(name: 'u', disk_format: 'raw', container_format: 'bare')
+        def rackspace = dev.glaze.core.Cloud.builder().endpoint(proxy.url).project('local')
+                .profile(dev.glaze.core.ServiceProfile.RACKSPACE).build()
+        def image = rackspace.images().create(name: 'u', disk_format: 'raw', container_format: 'bare')
         proxy.imageJson = { Map json -> json.checksum = 'ef' * 16 }
 
         when:
@@ -83,5 +85,36 @@ class UploadVerificationSpec extends Specification {
         thrown(ServerErrorException)
         waits.empty
         cloud.images().get(image.id).status == 'queued'
+    }
+
+    def "verify false skips glaze's own hash of what it sends; the final progress says so"() {
+        given:
+        Path source = write(dir.resolve('s.raw'), 100_000, 8)
+        def image = cloud.images().create(name: 'unchecked', disk_format: 'raw', container_format: 'bare')
+        proxy.imageJson = { Map json -> json.os_hash_value = 'cd' * 64 }
+        List<TransferProgress> calls = [].asSynchronized()
+
+        when:
+        image.upload(source, UploadOptions.builder().verify(false).progress { calls << it }.build())
+
+        then:
+        image.status == 'active'
+        calls.last().done
+        !calls.last().verified
+    }
+
+    def "upload options from named arguments are checked"() {
+        when:
+        UploadOptions.from(options)
+
+        then:
+        def e = thrown(GlazeException)
+        e.message == message
+
+        where:
+        options          || message
+        [verfy: false]   || "unknown upload option 'verfy'; the options are [progress, verify]"
+        [verify: 'no']   || 'upload option verify must be true or false, not no'
+        [progress: 42]   || 'upload option progress is a Consumer<TransferProgress> or a closure, not a java.lang.Integer'
     }
 }
