@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  *   java -cp <core and its dependencies> bench/ClientBench.java list URL PAGE_SIZE
  *   ... download URL IMAGE_ID FILE [noverify]  (streamed, verified against os_hash_value unless noverify)
+ *   ... awaits URL N                     (rackspace profile: N import tasks of one small object, awaited at once)
  *   ... upload URL FILE [noverify]      (creates a raw/bare image, streams the file, compares the hashes)
  */
 public class ClientBench {
@@ -19,6 +20,7 @@ public class ClientBench {
         switch (args[0]) {
             case "list" -> list(args[1], Integer.parseInt(args[2]));
             case "download" -> download(args[1], args[2], args[3], args.length < 5 || !args[4].equals("noverify"));
+            case "awaits" -> awaits(args[1], Integer.parseInt(args[2]));
             case "upload" -> upload(args[1], args[2], args.length < 4 || !args[3].equals("noverify"));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -70,6 +72,48 @@ public class ClientBench {
         System.out.printf("seconds=%.2f%n", s);
         System.out.printf("mib_per_s=%.0f%n", bytes / s / (1 << 20));
         System.out.println("peak_heap_mib=" + peakHeapMiB());
+    }
+
+    static void awaits(String url, int n) throws Exception {
+        Cloud cloud = Cloud.builder().endpoint(url).project("local")
+                .objectStore(java.net.URI.create(url + "/v1/AUTH_local")).build();
+        var container = cloud.containers().create("bench");
+        byte[] data = new byte[64 * 1024];
+        new java.util.Random(1).nextBytes(data);
+        container.upload("small.vhd", new java.io.ByteArrayInputStream(data), data.length);
+        AtomicInteger polls = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger pollThreads = new AtomicInteger();
+        var threads = ManagementFactory.getThreadMXBean();
+        threads.resetPeakThreadCount();
+        var sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                int count = 0;
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t.getName().startsWith("glaze-tasks-")) count++;
+                }
+                pollThreads.accumulateAndGet(count, Math::max);
+                try { Thread.sleep(50); } catch (InterruptedException e) { return; }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        java.util.List<dev.glaze.core.tasks.Task> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tasks.add(cloud.tasks().importImage(Map.of("from", "bench/small.vhd", "name", "awaited-" + i)));
+        }
+        var options = dev.glaze.core.tasks.AwaitOptions.builder().poll(java.time.Duration.ofMillis(500))
+                .maxPoll(java.time.Duration.ofSeconds(5)).timeout(java.time.Duration.ofMinutes(10))
+                .onPoll(t -> polls.incrementAndGet()).build();
+        var summary = cloud.tasks().awaitAll(tasks, options);
+        double s = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        System.out.println("succeeded=" + summary.getSucceeded().size());
+        System.out.println("failed=" + (summary.getTotal() - summary.getSucceeded().size()));
+        System.out.printf("seconds=%.1f%n", s);
+        System.out.println("poll_threads=" + pollThreads.get());
+        System.out.println("peak_threads=" + threads.getPeakThreadCount());
+        System.out.printf("polls_per_task=%.1f%n", polls.get() / (double) n);
     }
 
     static void resetPeaks() {

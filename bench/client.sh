@@ -42,9 +42,12 @@ log "building (core and the launcher)"
   mvn -B -q -ntp dependency:build-classpath -pl core -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime \
   >>"$WORK/build.log" 2>&1) || { tail -n 30 "$WORK/build.log" >&2; exit 1; }
 CP="$ROOT/core/target/classes:$(cat "$WORK/cp.txt")"
+mkdir -p "$WORK/classes"
+javac -d "$WORK/classes" -cp "$CP" "$ROOT/bench/ClientBench.java"   # compiled once: no compiler in the measured JVMs
+CP="$WORK/classes:$CP"
 
-serve() { # PORT PROFILE DIR -> starts a service in the background
-  JAVA_OPTS="-Xmx512m" "$ROOT/glaze" serve --profile "$2" --port "$1" --data "$3" --task-delay 0s \
+serve() { # PORT PROFILE DIR [TASK_DELAY] -> starts a service in the background
+  JAVA_OPTS="-Xmx512m" "$ROOT/glaze" serve --profile "$2" --port "$1" --data "$3" --task-delay "${4:-0s}" \
     >"$3.out" 2>"$3.err" &
   pids+=("$!")
   for _ in $(seq 1 600); do grep -q listening "$3.out" 2>/dev/null && return 0; sleep 0.1; done
@@ -52,7 +55,7 @@ serve() { # PORT PROFILE DIR -> starts a service in the background
 }
 
 bench() { # MODE ARGS... -> "key=value" lines of ClientBench plus rss_kib and wall
-  /usr/bin/time -f 'rss_kib=%M wall=%e' java -Xmx"$CLIENT_HEAP" -XX:+UseSerialGC -cp "$CP" "$ROOT/bench/ClientBench.java" "$@" 2>&1
+  /usr/bin/time -f 'rss_kib=%M wall=%e' java -Xmx"$CLIENT_HEAP" -XX:+UseSerialGC -cp "$CP" ClientBench "$@" 2>&1
 }
 val() { grep "^$1=" | tail -n 1 | cut -d= -f2; }
 med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -87,7 +90,7 @@ head -c "$((DATA_MIB * 1024 * 1024))" /dev/urandom > "$WORK/source.bin"
 out=$(bench upload "$URL" "$WORK/source.bin")
 ID=$(echo "$out" | val id)
 [ -n "$ID" ] || { echo "$out" >&2; exit 1; }
-declare -a up_glaze up_rss dl_glaze dl_rss up_curl up_curl_rss dl_curl dl_curl_rss
+declare -a up_glaze up_rss dl_glaze dl_rss up_curl up_curl_rss dl_curl dl_curl_rss dl_raw up_raw dl_curl_sha
 up_glaze+=("$(echo "$out" | val mib_per_s)"); up_rss+=("$(echo "$out" | grep -o 'rss_kib=[0-9]*' | cut -d= -f2)")
 for _ in $(seq 1 "$RUNS"); do
   rm -f "$WORK/copy.bin"
@@ -100,10 +103,21 @@ for _ in $(seq 1 "$RUNS"); do
   w=$(echo "$t" | grep -o 'wall=[0-9.]*' | cut -d= -f2)
   dl_curl+=("$(awk -v m="$DATA_MIB" -v w="$w" 'BEGIN {printf "%.0f", m / w}')")
   dl_curl_rss+=("$(echo "$t" | grep -o 'rss_kib=[0-9]*' | cut -d= -f2)")
+  rm -f "$WORK/copy.bin"
+  out=$(bench download "$URL" "$ID" "$WORK/copy.bin" noverify)
+  dl_raw+=("$(echo "$out" | val mib_per_s)")
+  rm -f "$WORK/copy.bin"
+  s0=$(date +%s.%N)
+  curl -sf "$URL/v2/images/$ID/file" | tee "$WORK/copy.bin" | sha512sum >/dev/null
+  dl_curl_sha+=("$(awk -v m="$DATA_MIB" -v a="$s0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", m / (b - a)}')")
 done
 for run in $(seq 2 "$RUNS"); do
   out=$(bench upload "$URL" "$WORK/source.bin")
   up_glaze+=("$(echo "$out" | val mib_per_s)"); up_rss+=("$(echo "$out" | grep -o 'rss_kib=[0-9]*' | cut -d= -f2)")
+done
+for run in $(seq 1 "$RUNS"); do
+  out=$(bench upload "$URL" "$WORK/source.bin" noverify)
+  up_raw+=("$(echo "$out" | val mib_per_s)")
 done
 for _ in $(seq 1 "$RUNS"); do
   id=$(curl -sf -X POST "$URL/v2/images" -H 'Content-Type: application/json' \
@@ -119,7 +133,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 # --- awaits -------------------------------------------------------------------------------------------
 AWAIT_ROWS=""
 if grep -q '"await' "$ROOT/bench/ClientBench.java"; then
-  serve "$TASK_PORT" rackspace "$WORK/emu-tasks"
+  serve "$TASK_PORT" rackspace "$WORK/emu-tasks" 1s   # each task step takes a second: several polls per task
   log "awaiting $TASKS tasks at once"
   out=$(bench awaits "http://127.0.0.1:$TASK_PORT" "$TASKS")
   echo "$out" | grep -q '^succeeded=' || { echo "$out" >&2; exit 1; }
@@ -142,7 +156,10 @@ mkdir -p "$ROOT/bench/results"
   done
   echo "| download $DATA_MIB MiB (streamed, sha512 verified), MiB/s | $(m "${dl_glaze[@]}") | curl $(m "${dl_curl[@]}"): **$(ratio "$(m "${dl_glaze[@]}")" "$(m "${dl_curl[@]}")")×** |"
   echo "| … peak RSS, MiB | $(( $(m "${dl_rss[@]}") / 1024 )) | curl $(( $(m "${dl_curl_rss[@]}") / 1024 )) |"
+  echo "| … the same check by hand: \`curl | tee | sha512sum\`, MiB/s | $(m "${dl_glaze[@]}") | $(m "${dl_curl_sha[@]}"): **$(ratio "$(m "${dl_glaze[@]}")" "$(m "${dl_curl_sha[@]}")")×** |"
+  echo "| download with verify: false, MiB/s | $(m "${dl_raw[@]}") | curl $(m "${dl_curl[@]}"): **$(ratio "$(m "${dl_raw[@]}")" "$(m "${dl_curl[@]}")")×** |"
   echo "| upload $DATA_MIB MiB (streamed, hashes compared), MiB/s | $(m "${up_glaze[@]}") | curl $(m "${up_curl[@]}"): **$(ratio "$(m "${up_glaze[@]}")" "$(m "${up_curl[@]}")")×** |"
   echo "| … peak RSS, MiB | $(( $(m "${up_rss[@]}") / 1024 )) | curl $(( $(m "${up_curl_rss[@]}") / 1024 )) |"
+  echo "| upload with verify: false, MiB/s | $(m "${up_raw[@]}") | curl $(m "${up_curl[@]}"): **$(ratio "$(m "${up_raw[@]}")" "$(m "${up_curl[@]}")")×** |"
   [ -n "$AWAIT_ROWS" ] && echo "$AWAIT_ROWS"
 } | tee "$ROOT/bench/results/client-$stamp.md"

@@ -584,9 +584,10 @@ public final class Image {
 
         @Override
         public String set(int index, String tag) {
+            // no de-duplication here: an in-place sort sets one index after another, passing through duplicates
             List<String> tags = read();
             String old = tags.set(index, tag);
-            setTags(tags);
+            assign("tags", tags);
             return old;
         }
 

@@ -31,7 +31,7 @@ final class ImageDiff {
         List<String> refused = new ArrayList<>();
         for (String name : names) {
             JsonValue before = present(original.get(name));
-            JsonValue after = present(current.get(name));
+            JsonValue after = "tags".equals(name) ? distinct(present(current.get(name))) : present(current.get(name));
             if (same(name, before, after)) {
                 continue;
             }
@@ -56,6 +56,16 @@ final class ImageDiff {
                     + "; undo the change (image.refresh()) and try again; nothing was sent");
         }
         return new ImagePatch(imageId, ops);
+    }
+
+    /** Tags are a set on the server: each once, in the order first given. */
+    private static JsonValue distinct(JsonValue tags) {
+        if (!(tags instanceof JsonArray)) {
+            return tags;
+        }
+        var b = Json.array();
+        new java.util.LinkedHashSet<>((JsonArray) tags).forEach(b::add);
+        return b.build();
     }
 
     private static JsonValue present(JsonValue v) {

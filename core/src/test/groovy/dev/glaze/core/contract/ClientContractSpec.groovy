@@ -6,12 +6,32 @@ import dev.glaze.core.images.NoSuchImageException
 import dev.glaze.core.testing.Targets
 import spock.lang.Specification
 import spock.lang.Unroll
+import spock.lang.Shared
+import com.sun.net.httpserver.HttpServer
+import dev.glaze.core.tasks.AwaitOptions
+import java.time.Duration
 
 /**
  * What the client does, run against the embedded service and, in CI, a real Glance: the same assertions on every
  * target, so the client cannot come to depend on something only the emulator does.
  */
 class ClientContractSpec extends Specification {
+    static final byte[] RAW = (0..<65536).collect { (byte) (it % 253) } as byte[]
+    @Shared HttpServer files
+
+    def setupSpec() {
+        files = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
+        files.createContext('/disk.raw') { ex ->
+            ex.sendResponseHeaders(200, RAW.length)
+            ex.responseBody.withCloseable { it.write(RAW) }
+        }
+        files.start()
+    }
+
+    def cleanupSpec() {
+        files?.stop(0)
+    }
+
     static String unique(String base) {
         "$base-${UUID.randomUUID().toString()[0..7]}"
     }
@@ -131,5 +151,31 @@ class ClientContractSpec extends Specification {
 
         where:
         target << Targets.all()
+    }
+
+    @Unroll
+    def "#target.name: a legacy import task from an http URL is awaited, and its image holds the data"() {
+        given:
+        def url = "http://127.0.0.1:${files.address.port}/disk.raw"
+        def options = AwaitOptions.builder().poll(Duration.ofMillis(200)).maxPoll(Duration.ofSeconds(1))
+                .timeout(Duration.ofMinutes(2)).build()
+        def name = unique('imported')
+
+        when:
+        def done = target.cloud().tasks().importImage(from: url, name: name, format: 'raw').await(options)
+        def image = done.image
+
+        then:
+        done.status == 'success'
+        image.name == name
+        image.status == 'active'
+        image.size == RAW.length
+        image.checksum == java.security.MessageDigest.getInstance('MD5').digest(RAW).encodeHex().toString()
+
+        cleanup:
+        image?.delete()
+
+        where:
+        target << Targets.all().findAll { it.openstack }
     }
 }

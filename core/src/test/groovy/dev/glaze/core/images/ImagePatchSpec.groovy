@@ -37,6 +37,7 @@ class ImagePatchSpec extends Specification {
         'a cleared base attribute: null'       | [name: 'a']                                | { it.name = null }                            || '[{"op":"replace","path":"/name","value":null}]'
         'tags replaced whole'                  | [tags: ['a']]                              | { it.tags = ['a', 'b'] }                      || '[{"op":"replace","path":"/tags","value":["a","b"]}]'
         'tags in another order: no change'     | [tags: ['a', 'b']]                         | { it.tags = ['b', 'a'] }                      || '[]'
+        'a tag twice is sent once'             | [tags: ['a']]                              | { it.tags = ['a', 'b', 'a'] }                 || '[{"op":"replace","path":"/tags","value":["a","b"]}]'
         'no tags and empty tags: no change'    | [name: 'a']                                | { it.tags = [] }                              || '[]'
         'ops sorted by path'                   | [name: 'a', zeta: '1']                     | { it.zeta = '2'; it.alpha = '1'; it.name = 'b' } || '[{"op":"add","path":"/alpha","value":"1"},{"op":"replace","path":"/name","value":"b"},{"op":"replace","path":"/zeta","value":"2"}]'
         '~ and / in a key are escaped'         | [name: 'a']                                | { it['~/.ssh/'] = 'k' }                       || '[{"op":"add","path":"/~0~1.ssh~1","value":"k"}]'

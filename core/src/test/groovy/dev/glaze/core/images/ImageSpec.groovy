@@ -233,6 +233,21 @@ class ImageSpec extends Specification {
         profile << ['openstack', 'rackspace']
     }
 
+    def "the live tag list takes Groovy's in-place sort and <<, and a tag added twice is kept once"() {
+        given:
+        def image = cloud('openstack').images().create(name: 'tag-list', tags: ['b', 'c'])
+
+        when:
+        image.tags << 'a'
+        image.tags << 'a'
+        image.tags.sort()
+        image.save()
+
+        then:
+        image.tags.sort() == ['a', 'b', 'c']
+        cloud('openstack').images().get(image.id).tags.sort() == ['a', 'b', 'c']
+    }
+
     @Unroll
     def "#profile: protected images refuse deletion; once unprotected they go"() {
         given:
