@@ -48,10 +48,10 @@ public class ClientBench {
 
     static void download(String url, String id, String file, boolean verify) {
         Cloud cloud = Cloud.builder().endpoint(url).project("local").build();
-        Image image = cloud.images().get(id);
+        Image image = cloud.images().byId(id);
         long start = System.nanoTime();
         final TransferProgress[] last = new TransferProgress[1];
-        cloud.images().get(id).download(java.nio.file.Path.of(file),
+        cloud.images().byId(id).download(java.nio.file.Path.of(file),
                 dev.glaze.core.images.DownloadOptions.builder().verify(verify).progress(p -> last[0] = p).build());
         report(start, image.getSize());
         System.out.println("verified=" + last[0].getVerifiedWith());

@@ -41,7 +41,9 @@ log "building (core and the launcher)"
 (cd "$ROOT" && mvn -B -q -ntp -DskipTests package >"$WORK/build.log" 2>&1 && \
   mvn -B -q -ntp dependency:build-classpath -pl core -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime \
   >>"$WORK/build.log" 2>&1) || { tail -n 30 "$WORK/build.log" >&2; exit 1; }
-CP="$ROOT/core/target/classes:$(cat "$WORK/cp.txt")"
+# a copy of the library: a build in the checkout during the run must not change what is measured
+cp "$ROOT"/core/target/glaze-core-*.jar "$WORK/glaze-core.jar"
+CP="$WORK/glaze-core.jar:$(cat "$WORK/cp.txt")"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" -cp "$CP" "$ROOT/bench/ClientBench.java"   # compiled once: no compiler in the measured JVMs
 CP="$WORK/classes:$CP"

@@ -61,6 +61,12 @@ public class ApiException extends GlazeException {
     /** The standard reason phrase of a status ({@code 404} gives {@code Not Found}). */
     public static String reason(int status) {
         switch (status) {
+            case 300: return "Multiple Choices";
+            case 301: return "Moved Permanently";
+            case 302: return "Found";
+            case 303: return "See Other";
+            case 307: return "Temporary Redirect";
+            case 308: return "Permanent Redirect";
             case 400: return "Bad Request";
             case 401: return "Unauthorized";
             case 403: return "Forbidden";

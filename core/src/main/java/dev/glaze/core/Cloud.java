@@ -162,7 +162,10 @@ public final class Cloud {
     public String getDisplayName() {
         String base = settings.name != null ? settings.name : String.valueOf(
                 settings.endpoint != null ? settings.endpoint.getHost() : "cloud");
-        return getRegion().map(r -> base + "/" + r).orElse(base);
+        // never signs in: printing a cloud (REPL echo, messages) must not call the identity service
+        String region = settings.region != null ? settings.region
+                : context.session().flatMap(s -> s.heldToken()).flatMap(t -> t.defaultRegion()).orElse(null);
+        return region == null ? base : base + "/" + region;
     }
 
     /** Internal: shared with the library's own classes. Not part of the API. */
@@ -202,13 +205,24 @@ public final class Cloud {
 
         /** The image service URL; a trailing {@code /v2} is fine. Overrides the catalog. */
         public Builder endpoint(String url) {
-            return endpoint(url == null ? null : URI.create(url.strip()));
+            if (url == null) {
+                return endpoint((URI) null);
+            }
+            try {
+                return endpoint(URI.create(url.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("image endpoint '" + url + "' is not a URL (" + e.getMessage()
+                        + "); write it like https://iad.images.api.rackspacecloud.com/v2");
+            }
         }
 
         public Builder endpoint(URI url) {
             if (url != null && (url.getScheme() == null || url.getHost() == null)) {
                 throw new ConfigurationException("image endpoint '" + url + "' is not an absolute http(s) URL,"
                         + " e.g. https://iad.images.api.rackspacecloud.com/v2");
+            }
+            if (url != null && !url.getScheme().equals("http") && !url.getScheme().equals("https")) {
+                throw new ConfigurationException("image endpoint '" + url + "' is not http or https");
             }
             this.endpoint = url;
             return this;

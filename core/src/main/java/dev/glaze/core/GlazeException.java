@@ -6,7 +6,7 @@ package dev.glaze.core;
  *
  * <pre>{@code
  * try {
- *     cloud.images().get(id).delete();
+ *     cloud.images().byId(id).delete();
  * } catch (NotFoundException gone) {
  *     // already deleted
  * }

@@ -78,8 +78,15 @@ final class HashingInputStream extends FilterInputStream {
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        super.close();
+    /** After a failed attempt: closes the source and ends the digest's thread without waiting for it. */
+    void abandon() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the attempt failed already; nothing more to report
+        }
+        if (digest != null) {
+            digest.close();
+        }
     }
 }

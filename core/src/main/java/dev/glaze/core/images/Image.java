@@ -4,21 +4,17 @@ import dev.glaze.core.Cloud;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.internal.CloudContext;
+import dev.glaze.core.internal.GroovySupport;
 import dev.glaze.core.internal.http.ApiRequest;
 import dev.glaze.core.internal.http.Links;
 import dev.glaze.core.internal.json.Json;
 import dev.glaze.core.tasks.Task;
-import dev.glaze.core.internal.GroovySupport;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
+
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -47,31 +43,20 @@ import java.util.function.Consumer;
  */
 public final class Image {
     /** Attributes never sent back in a patch and refused by {@link #put}, before the schema is consulted. */
-    /**
-     * Glance's base attributes: they exist on every image (even when absent from the JSON, or null), so a change is
-     * a {@code replace}; everything else is a custom property, a string, added and removed.
-     */
-    static final Set<String> BASE = Set.of("id", "name", "status", "visibility", "protected", "os_hidden", "checksum",
-            "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "container_format", "disk_format",
-            "created_at", "updated_at", "tags", "direct_url", "min_ram", "min_disk", "self", "file", "schema",
-            "locations", "stores");
     static final Set<String> READ_ONLY = Set.of("id", "status", "checksum", "size", "virtual_size", "created_at",
             "updated_at", "self", "file", "schema", "os_hash_algo", "os_hash_value", "direct_url", "stores");
 
     private final Cloud cloud;
-    private JsonObject original;
-    private final LinkedHashMap<String, JsonValue> current = new LinkedHashMap<>();
+    private final ImageState state;
 
     /** Internal: images come from {@link Images}. */
     public Image(Cloud cloud, JsonObject json) {
         this.cloud = cloud;
-        reset(json);
+        this.state = new ImageState(json);
     }
 
     private void reset(JsonObject json) {
-        this.original = json;
-        current.clear();
-        current.putAll(json);
+        state.reset(json);
     }
 
     // ---- typed attributes ----------------------------------------------------------------------------------
@@ -102,7 +87,7 @@ public final class Image {
     }
 
     public boolean isProtected() {
-        return current.get("protected") == JsonValue.TRUE;
+        return state.isTrue("protected");
     }
 
     public void setProtected(boolean value) {
@@ -111,7 +96,7 @@ public final class Image {
 
     /** Hidden from default listings (upstream {@code os_hidden}). */
     public boolean isHidden() {
-        return current.get("os_hidden") == JsonValue.TRUE;
+        return state.isTrue("os_hidden");
     }
 
     public void setHidden(boolean value) {
@@ -195,12 +180,12 @@ public final class Image {
      * {@link #save()} sends. Tags are a set on the server: adding one twice keeps one.
      */
     public List<String> getTags() {
-        return new TagList();
+        return new LiveTags(this, state);
     }
 
     public void setTags(Collection<?> tags) {
         List<String> distinct = new ArrayList<>();
-        for (Object t : tags) {
+        for (Object t : tags == null ? List.of() : tags) {
             String s = String.valueOf(t);
             if (!distinct.contains(s)) {
                 distinct.add(s);
@@ -221,7 +206,7 @@ public final class Image {
      * {@code get}: Groovy would use that for every unknown property, and typos would read as null.)
      */
     public Object attribute(String name) {
-        return Json.toJava(current.get(name));
+        return Json.toJava(state.json(name));
     }
 
     /** Groovy's {@code image['com.rackspace__1__build_core']}. */
@@ -230,7 +215,7 @@ public final class Image {
     }
 
     public boolean has(String name) {
-        JsonValue v = current.get(name);
+        JsonValue v = state.json(name);
         return v != null && v.getValueType() != JsonValue.ValueType.NULL;
     }
 
@@ -258,17 +243,17 @@ public final class Image {
 
     /** Groovy: {@code image.os_distro} for a property the image has. */
     public Object propertyMissing(String name) {
-        if (current.containsKey(name)) {
+        if (state.contains(name)) {
             return attribute(name);
         }
         throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name + "'; its properties: "
-                + new TreeMap<>(current).keySet() + " (image['" + name + "'] reads any, null when absent)",
+                + new TreeMap<>(state.current()).keySet() + " (image['" + name + "'] reads any, null when absent)",
                 name, Image.class);
     }
 
     /** Groovy: {@code image.os_distro = 'ubuntu'} for a property the image has; new ones need {@code image['x'] = v}. */
     public void propertyMissing(String name, Object value) {
-        if (!current.containsKey(name)) {
+        if (!state.contains(name)) {
             throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name
                     + "'; to add it, write image['" + name + "'] = value", name, Image.class);
         }
@@ -278,8 +263,8 @@ public final class Image {
     /** The custom (non-schema) properties, sorted by name: what {@code openstack image show} calls properties. */
     public Map<String, Object> custom() {
         Map<String, Object> out = new TreeMap<>();
-        current.forEach((k, v) -> {
-            if (!BASE.contains(k) && v.getValueType() != JsonValue.ValueType.NULL) {
+        state.current().forEach((k, v) -> {
+            if (!ImageState.BASE.contains(k) && v.getValueType() != JsonValue.ValueType.NULL) {
                 out.put(k, Json.toJava(v));
             }
         });
@@ -289,14 +274,14 @@ public final class Image {
     /** Every attribute and property as plain Java, in the server's order, with unsaved changes applied. */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
-        current.forEach((k, v) -> out.put(k, Json.toJava(v)));
+        state.current().forEach((k, v) -> out.put(k, Json.toJava(v)));
         return Collections.unmodifiableMap(out);
     }
 
     /** The image as JSON, with unsaved changes applied. */
     public JsonObject toJson() {
         var b = Json.object();
-        current.forEach(b::add);
+        state.current().forEach(b::add);
         return b.build();
     }
 
@@ -304,7 +289,7 @@ public final class Image {
 
     /** What {@link #save()} would send now: empty when nothing changed. */
     public ImagePatch pendingPatch() {
-        return ImageDiff.between(getId(), original, current, cloud.context().schema());
+        return ImageDiff.between(getId(), state.original(), state.current(), cloud.context().schema());
     }
 
     public boolean isChanged() {
@@ -332,13 +317,12 @@ public final class Image {
      * refuses, the image is as it was before the call.
      */
     public Image update(Consumer<? super Image> changes) {
-        Map<String, JsonValue> before = new LinkedHashMap<>(current);
+        Map<String, JsonValue> before = state.snapshot();
         try {
             changes.accept(this);
             return save();
         } catch (RuntimeException | Error e) {
-            current.clear();
-            current.putAll(before);
+            state.restore(before);
             throw e;
         }
     }
@@ -387,16 +371,7 @@ public final class Image {
     }
 
     private Image syncTags() {
-        JsonObject fresh = cloud.images().fetch(getId());
-        Map<String, JsonValue> pending = new LinkedHashMap<>(current);
-        JsonObject before = original;
-        reset(fresh);
-        // keep other unsaved changes
-        pending.forEach((k, v) -> {
-            if (!"tags".equals(k) && !java.util.Objects.equals(before.get(k), v) && !READ_ONLY.contains(k)) {
-                current.put(k, v);
-            }
-        });
+        state.resetKeeping(cloud.images().fetch(getId()), "tags"); // other unsaved changes stay
         return this;
     }
 
@@ -488,51 +463,19 @@ public final class Image {
     }
 
     private void assign(String name, Object value) {
-        if (READ_ONLY.contains(name)) {
-            throw new GlazeException("image " + getId() + ": '" + name + "' is read-only and cannot be changed");
-        }
-        JsonValue json;
-        if (value == null) {
-            json = null;
-        } else if (BASE.contains(name) || value instanceof Collection || value instanceof Map) {
-            json = Json.fromJava(value);
-        } else {
-            json = Json.string(String.valueOf(value));
-        }
-        if (json == null) {
-            if (BASE.contains(name)) {
-                current.put(name, JsonValue.NULL);
-            } else {
-                current.remove(name);
-            }
-        } else {
-            current.put(name, json);
-        }
+        state.assign(getId(), name, value);
     }
 
     private String string(String name) {
-        JsonValue v = current.get(name);
-        return v instanceof JsonString ? ((JsonString) v).getString() : null;
+        return state.string(name);
     }
 
     private Long longValue(String name) {
-        JsonValue v = current.get(name);
-        if (v instanceof JsonNumber) {
-            return ((JsonNumber) v).longValue();
-        }
-        if (v instanceof JsonString) {
-            try {
-                return Long.parseLong(((JsonString) v).getString());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return state.longValue(name);
     }
 
     private Instant instant(String name) {
-        String s = string(name);
-        return s == null ? null : Timestamps.parse(s);
+        return state.instant(name);
     }
 
     @Override
@@ -548,73 +491,5 @@ public final class Image {
     @Override
     public int hashCode() {
         return java.util.Objects.hashCode(getId());
-    }
-
-    /** The live tag list behind {@link #getTags()}. */
-    private final class TagList extends java.util.AbstractList<String> {
-        private List<String> read() {
-            JsonValue v = current.get("tags");
-            List<String> out = new ArrayList<>();
-            if (v instanceof JsonArray) {
-                for (JsonValue t : (JsonArray) v) {
-                    out.add(t instanceof JsonString ? ((JsonString) t).getString() : t.toString());
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public String get(int index) {
-            return read().get(index);
-        }
-
-        @Override
-        public int size() {
-            return read().size();
-        }
-
-        @Override
-        public void add(int index, String tag) {
-            List<String> tags = read();
-            if (!tags.contains(tag)) {
-                tags.add(Math.min(index, tags.size()), tag);
-                setTags(tags);
-            }
-        }
-
-        @Override
-        public String set(int index, String tag) {
-            // no de-duplication here: an in-place sort sets one index after another, passing through duplicates
-            List<String> tags = read();
-            String old = tags.set(index, tag);
-            assign("tags", tags);
-            return old;
-        }
-
-        @Override
-        public String remove(int index) {
-            List<String> tags = read();
-            String old = tags.remove(index);
-            setTags(tags);
-            return old;
-        }
-    }
-
-    /** Glance's timestamps: {@code 2024-01-02T03:04:05Z}, with fractions, or without a zone (the image tasks list). */
-    static final class Timestamps {
-        private Timestamps() {
-        }
-
-        static Instant parse(String s) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    return null;
-                }
-            }
-        }
     }
 }

@@ -36,11 +36,13 @@ final class ImageDiff {
                 continue;
             }
             schema.refusal(name).ifPresent(refused::add);
-            boolean base = Image.BASE.contains(name);
+            boolean base = ImageState.BASE.contains(name);
             if (after == null) {
                 if (base) {
                     if (before != null) {
-                        ops.add(new ImagePatch.Operation("replace", name, JsonValue.NULL));
+                        // tags must stay an array: no tags is [], not null
+                        ops.add(new ImagePatch.Operation("replace", name,
+                                "tags".equals(name) ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.NULL));
                     }
                 } else {
                     ops.add(new ImagePatch.Operation("remove", name, null));

@@ -2,6 +2,7 @@ package dev.glaze.core.images;
 
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.ServiceProfile;
+import dev.glaze.core.internal.Timestamps;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
@@ -179,7 +180,8 @@ final class ImageQuery {
             op = spec.substring(0, colon);
             at = spec.substring(colon + 1);
         }
-        Instant when = Image.Timestamps.parse(at.endsWith("Z") || at.contains("+") ? at : at + "Z");
+        boolean zoned = at.endsWith("Z") || at.matches(".*[+-]\\d\\d:?\\d\\d$");
+        Instant when = Timestamps.parse(zoned ? at : at + "Z");
         if (when == null) {
             throw new GlazeException("'" + key + "' filter '" + spec + "' is not op:ISO-8601 time, e.g. gt:2024-01-31T00:00:00Z");
         }

@@ -110,7 +110,7 @@ public final class Images implements Iterable<Image> {
      *
      * @throws NoSuchImageException when there is none this project may see
      */
-    public Image get(String id) {
+    public Image byId(String id) {
         return new Image(cloud, fetchOrThrow(id));
     }
 
@@ -169,8 +169,8 @@ public final class Images implements Iterable<Image> {
         attributes.forEach((k, v) -> {
             String key = createKey(String.valueOf(k));
             if (v != null) {
-                body.add(key, Image.READ_ONLY.contains(key) && !"id".equals(key) ? Json.fromJava(v)
-                        : Image.BASE.contains(key) || v instanceof java.util.Collection
+                body.add(key, ImageState.READ_ONLY.contains(key) && !"id".equals(key) ? Json.fromJava(v)
+                        : ImageState.BASE.contains(key) || v instanceof java.util.Collection
                         ? Json.fromJava(v) : Json.string(String.valueOf(v)));
             }
         });
@@ -266,6 +266,10 @@ public final class Images implements Iterable<Image> {
             JsonObject page = ctx.transport().json(ApiRequest.get(ctx.v2("/images" + (q.isEmpty() ? "" : "?" + q))));
             buffer.clear();
             position = 0;
+            if (!(page.get("images") instanceof JsonArray)) {
+                throw new dev.glaze.core.GlazeException("GET " + ctx.v2("/images") + " answered without an"
+                        + " \"images\" list: is " + ctx.imageBase() + " an Image service (Glance v2) endpoint?");
+            }
             JsonArray items = page.getJsonArray("images");
             String last = null;
             for (JsonValue v : items) {

@@ -1,6 +1,7 @@
 package dev.glaze.core.images;
 
 import dev.glaze.core.internal.CloudContext;
+import dev.glaze.core.internal.Timestamps;
 import dev.glaze.core.internal.http.ApiRequest;
 import dev.glaze.core.internal.http.Links;
 import dev.glaze.core.internal.json.Json;
@@ -15,7 +16,7 @@ import java.util.List;
  *
  * <pre>{@code
  * image.share("5678");                          // as the owner
- * other.images().get(image.getId()).accept();   // as project 5678
+ * other.images().byId(image.getId()).accept();   // as project 5678
  * }</pre>
  */
 public final class Member {
@@ -31,8 +32,8 @@ public final class Member {
         this.status = Json.string(json, "status");
         String c = Json.string(json, "created_at");
         String u = Json.string(json, "updated_at");
-        this.createdAt = c == null ? null : Image.Timestamps.parse(c);
-        this.updatedAt = u == null ? null : Image.Timestamps.parse(u);
+        this.createdAt = c == null ? null : Timestamps.parse(c);
+        this.updatedAt = u == null ? null : Timestamps.parse(u);
     }
 
     public String getImageId() {

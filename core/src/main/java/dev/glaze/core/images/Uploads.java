@@ -67,7 +67,7 @@ final class Uploads {
                 HashingInputStream h = new HashingInputStream(source.get(), meter, algorithm);
                 HashingInputStream before = sent.getAndSet(h);
                 if (before != null) {
-                    before.hex(); // an earlier attempt's digest: end its thread
+                    before.abandon(); // an earlier attempt: close its file, end its digest's thread
                 }
                 return h;
             });
@@ -75,8 +75,16 @@ final class Uploads {
             return size > 0 ? BodyPublishers.fromPublisher(stream, size) : stream;
         };
         ApiRequest request = ApiRequest.builder("PUT", ctx.v2("/images/" + image.seg() + "/file"))
-                .body(OCTET_STREAM, body, replayable).timeout(timeout(size)).build();
-        ctx.transport().discard(request);
+                .body(OCTET_STREAM, body, replayable).notIdempotent().timeout(timeout(size)).build();
+        try {
+            ctx.transport().discard(request);
+        } catch (RuntimeException | Error failed) {
+            HashingInputStream h = sent.get();
+            if (h != null) {
+                h.abandon();
+            }
+            throw failed;
+        }
         HashingInputStream h = sent.get();
         if (algorithm == null) {
             image.refresh();

@@ -81,13 +81,13 @@ public final class Container {
      *
      * @throws NoSuchObjectException when there is none
      */
-    public StoredObject get(String objectName) {
+    public StoredObject object(String objectName) {
         return find(objectName).orElseThrow(() -> new NoSuchObjectException(name, objectName));
     }
 
     /** Groovy's {@code container['web.vhd']}. */
     public StoredObject getAt(String objectName) {
-        return get(objectName);
+        return object(objectName);
     }
 
     /** The object called {@code name}, or empty. */
@@ -117,7 +117,7 @@ public final class Container {
                 throw new UncheckedIOException(e);
             }
         }, size, true);
-        return get(objectName);
+        return object(objectName);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class Container {
                     + ": give the number of bytes the stream holds");
         }
         Transfers.upload(cloud, name, objectName, () -> in, size, false);
-        return get(objectName);
+        return object(objectName);
     }
 
     /** Downloads object {@code objectName} to {@code to} (a file, or a folder to put it in); returns the file. */
@@ -159,7 +159,7 @@ public final class Container {
 
     /** The same container fetched again (current count and bytes). */
     public Container refresh() {
-        return cloud.containers().get(name);
+        return cloud.containers().named(name);
     }
 
     public Cloud getCloud() {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Container exports = containers.create("exports");             // idempotent
  * exports.upload("web.vhd", Path.of("web.vhd"));
  * for (Container c : containers) System.out.println(c.getName() + " " + c.getCount());
- * Container same = containers.get("exports");                   // Groovy: cloud.containers()['exports']
+ * Container same = containers.named("exports");                   // Groovy: cloud.containers()['exports']
  * }</pre>
  *
  * Immutable and thread-safe.
@@ -51,13 +51,13 @@ public final class Containers implements Iterable<Container> {
      *
      * @throws NoSuchContainerException when there is none
      */
-    public Container get(String name) {
+    public Container named(String name) {
         return find(name).orElseThrow(() -> new NoSuchContainerException(name, cloud.getDisplayName()));
     }
 
     /** Groovy's {@code containers['exports']}. */
     public Container getAt(String name) {
-        return get(name);
+        return named(name);
     }
 
     /** The container called {@code name}, or empty. */
@@ -80,7 +80,7 @@ public final class Containers implements Iterable<Container> {
     public Container create(String name) {
         checkName(name);
         cloud.context().transport().discard(ApiRequest.builder("PUT", Swift.container(cloud, name)).build());
-        return get(name);
+        return named(name);
     }
 
     private Container fromListing(JsonObject o) {

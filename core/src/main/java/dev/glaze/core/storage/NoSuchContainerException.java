@@ -6,7 +6,7 @@ import dev.glaze.core.GlazeException;
  * The object store has no container of that name (in this account and region).
  *
  * <pre>{@code
- * try { cloud.containers().get("exports"); } catch (NoSuchContainerException e) { cloud.containers().create("exports"); }
+ * try { cloud.containers().named("exports"); } catch (NoSuchContainerException e) { cloud.containers().create("exports"); }
  * }</pre>
  */
 public class NoSuchContainerException extends GlazeException {

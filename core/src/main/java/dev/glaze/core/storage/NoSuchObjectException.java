@@ -6,7 +6,7 @@ import dev.glaze.core.GlazeException;
  * The container holds no object of that name.
  *
  * <pre>{@code
- * try { container.get("web.vhd"); } catch (NoSuchObjectException e) { container.upload("web.vhd", file); }
+ * try { container.object("web.vhd"); } catch (NoSuchObjectException e) { container.upload("web.vhd", file); }
  * }</pre>
  */
 public class NoSuchObjectException extends GlazeException {

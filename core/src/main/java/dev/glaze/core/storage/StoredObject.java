@@ -13,7 +13,7 @@ import java.util.Objects;
  * One object of a container, as it was when listed or fetched.
  *
  * <pre>{@code
- * StoredObject vhd = cloud.containers().get("exports").get("1c3f....vhd");
+ * StoredObject vhd = cloud.containers().named("exports").object("1c3f....vhd");
  * vhd.download(Path.of("web.vhd"));                       // streamed to web.vhd.part, then renamed
  * try (InputStream in = vhd.openStream()) { ... }
  * vhd.delete();
@@ -108,7 +108,7 @@ public final class StoredObject {
 
     /** The same object fetched again. */
     public StoredObject refresh() {
-        return cloud.containers().get(container).get(name);
+        return cloud.containers().named(container).object(name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.glaze.core.storage;
 
 import dev.glaze.core.Cloud;
 import dev.glaze.core.NotFoundException;
+import dev.glaze.core.internal.Timestamps;
 import dev.glaze.core.internal.http.ApiRequest;
 import dev.glaze.core.internal.http.ApiResponse;
 import dev.glaze.core.internal.http.Links;
@@ -11,9 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -124,18 +122,7 @@ final class Swift {
 
     /** {@code last_modified} of listings ({@code 2014-01-15T16:41:49.390270}, UTC without a zone). */
     static Instant listingTime(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return Timestamps.parse(s);
     }
 
     /** {@code Last-Modified}: an HTTP date. */

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 
 /** Object data up and down, streamed (never held in memory) and checked against the store's MD5. */
 final class Transfers {
+    /** Swift's largest single object (5 GiB); bigger ones are segmented large objects. */
+    static final long MAX_OBJECT = 5L << 30;
     /** The answer to an upload comes only after the last byte: the default request timeout would cut big ones off. */
     private static final Duration TRANSFER_TIMEOUT = Duration.ofHours(12);
     private static final Pattern PLAIN_MD5 = Pattern.compile("[0-9a-fA-F]{32}");
@@ -34,6 +36,10 @@ final class Transfers {
 
     static void upload(Cloud cloud, String container, String name, Supplier<InputStream> source, long size,
             boolean replayable) {
+        if (size > MAX_OBJECT) {
+            throw new GlazeException("cannot upload " + size + " bytes as " + container + "/" + name + ": Swift takes"
+                    + " at most 5 GiB in one object, and segmented (large object) uploads are not supported yet");
+        }
         AtomicReference<MessageDigest> digest = new AtomicReference<>();
         ApiRequest request = ApiRequest.builder("PUT", Swift.object(cloud, container, name))
                 .body(null, () -> {
@@ -73,6 +79,7 @@ final class Transfers {
         long expected = Swift.header(r, "Content-Length");
         String etag = r.header("ETag").map(StoredObject::unquote).orElse("");
         boolean checkMd5 = PLAIN_MD5.matcher(etag).matches() && r.header("X-Object-Manifest").isEmpty()
+                && !r.header("X-Static-Large-Object").map("true"::equalsIgnoreCase).orElse(false)
                 && r.status() == 200;
         MessageDigest md = md5();
         long written = 0;

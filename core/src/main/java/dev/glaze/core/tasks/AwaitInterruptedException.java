@@ -27,11 +27,11 @@ public class AwaitInterruptedException extends GlazeException {
         if (tasks.size() == 1) {
             Task t = tasks.get(0);
             return "stopped waiting for task " + t.getId() + " (" + t.getType() + ", " + t.getStatus()
-                    + "); it keeps running: get it back with tasks.get('" + t.getId() + "').await()";
+                    + "); it keeps running: get it back with tasks['" + t.getId() + "'].await()";
         }
         return "stopped waiting for " + tasks.size() + " tasks; they keep running: get one back with"
-                + " tasks.get('<id>').await()" + (tasks.isEmpty() ? "" : ", e.g. tasks.get('" + tasks.get(0).getId()
-                + "').await()");
+                + " tasks['<id>'].await()" + (tasks.isEmpty() ? "" : ", e.g. tasks['" + tasks.get(0).getId()
+                + "'].await()");
     }
 
     /** The tasks waited for, as last fetched. */

@@ -123,7 +123,7 @@ public final class AwaitSummary {
             row(out, "failed", t, t.getMessage());
         }
         for (Task t : timedOut) {
-            row(out, "timed out", t, t.getStatus() + "; resume: tasks.get('" + t.getId() + "').await()");
+            row(out, "timed out", t, t.getStatus() + "; resume: tasks['" + t.getId() + "'].await()");
         }
         errors.forEach((t, why) -> row(out, "not followed", t, why));
         return out.toString();

@@ -10,7 +10,7 @@ import java.time.Duration;
  * try {
  *     task.await(AwaitOptions.builder().timeout(Duration.ofMinutes(5)).build());
  * } catch (AwaitTimeoutException e) {
- *     Task later = cloud.tasks().get(e.getTask().getId()).await();   // wait some more
+ *     Task later = cloud.tasks().byId(e.getTask().getId()).await();   // wait some more
  * }
  * }</pre>
  */
@@ -21,8 +21,8 @@ public class AwaitTimeoutException extends GlazeException {
 
     public AwaitTimeoutException(Task task, Duration timeout) {
         super("task " + task.getId() + " (" + task.getType() + ") is still " + task.getStatus() + " after "
-                + AwaitOptions.describe(timeout) + "; it keeps running: wait again with tasks.get('" + task.getId()
-                + "').await()");
+                + AwaitOptions.describe(timeout) + "; it keeps running: wait again with tasks['" + task.getId()
+                + "'].await()");
         this.task = task;
     }
 

@@ -6,7 +6,7 @@ import dev.glaze.core.GlazeException;
  * No task has that id for this project (tasks are deleted 48 hours after they end).
  *
  * <pre>{@code
- * try { cloud.tasks().get(id); } catch (NoSuchTaskException gone) { ... }
+ * try { cloud.tasks().byId(id); } catch (NoSuchTaskException gone) { ... }
  * }</pre>
  */
 public class NoSuchTaskException extends GlazeException {

@@ -27,6 +27,9 @@ final class Poll implements Runnable {
     private final CompletableFuture<Task> future = new CompletableFuture<>();
     private Backoff backoff;
     private int retriesLeft;
+    /** Looks in a row that found the service unreachable or failing (5xx); the wait goes on through a few. */
+    private int troubledLooks;
+    static final int TROUBLED_LOOKS_TOLERATED = 5;
     private volatile Task current;
     private volatile ScheduledFuture<?> next;
 
@@ -69,7 +72,18 @@ final class Poll implements Runnable {
     @Override
     public void run() {
         guarded(() -> {
-            Task fresh = current.refresh();
+            Task fresh;
+            try {
+                fresh = current.refresh();
+            } catch (dev.glaze.core.ConnectionException | dev.glaze.core.ServerErrorException trouble) {
+                // a network blip or a 503 during a two-hour import must not end the wait: look again later
+                if (++troubledLooks > TROUBLED_LOOKS_TOLERATED) {
+                    throw trouble;
+                }
+                scheduleNext();
+                return;
+            }
+            troubledLooks = 0;
             current = fresh;
             tell(fresh);
             evaluate(fresh);

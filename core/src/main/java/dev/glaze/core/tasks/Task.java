@@ -2,15 +2,12 @@ package dev.glaze.core.tasks;
 
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.images.Image;
+import dev.glaze.core.internal.Timestamps;
 import dev.glaze.core.internal.json.Json;
 import dev.glaze.core.storage.StoredObject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +124,7 @@ public final class Task {
             throw new GlazeException("task " + getId() + " (" + getType() + ") made no image; its result: "
                     + getResult());
         }
-        return tasks.cloud().images().get(id);
+        return tasks.cloud().images().byId(id);
     }
 
     /** Where an export put the image ({@code result.export_location}, e.g. {@code exports/<id>.vhd}), or null. */
@@ -152,7 +149,7 @@ public final class Task {
             throw new GlazeException("task " + getId() + " gives export location '" + location
                     + "', not '<container>/<object>'");
         }
-        return tasks.cloud().containers().get(location.substring(0, slash)).get(location.substring(slash + 1));
+        return tasks.cloud().containers().named(location.substring(0, slash)).object(location.substring(slash + 1));
     }
 
     /** The task fetched again ({@code GET /v2/tasks/{id}}), as a new snapshot. */
@@ -229,19 +226,7 @@ public final class Task {
     }
 
     private Instant time(String key) {
-        String s = Json.string(json, key);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return Timestamps.parse(Json.string(json, key));
     }
 
     @Override

@@ -20,7 +20,7 @@ public class TaskFailedException extends GlazeException {
 
     public TaskFailedException(Task task) {
         super("task " + task.getId() + " (" + task.getType() + ") failed: "
-                + (task.getMessage().isEmpty() ? "the service gave no reason" : task.getMessage())
+                + (task.getMessage().isEmpty() ? "the service gave no reason" : task.getMessage().strip().replaceAll("\\s+", " "))
                 + (task.getRetryOf().isPresent() ? " (after " + task.attempts() + " attempts)" : ""));
         this.task = task;
     }

@@ -140,13 +140,13 @@ public final class Tasks implements Iterable<Task> {
      *
      * @throws NoSuchTaskException when this project has none (ended tasks are deleted after 48 hours)
      */
-    public Task get(String id) {
+    public Task byId(String id) {
         return new Task(this, fetch(id), null);
     }
 
     /** Groovy's {@code tasks['id']}. */
     public Task getAt(String id) {
-        return get(id);
+        return byId(id);
     }
 
     /** Starts an import from named arguments (see {@link ImportRequest#from(Map)}). */
@@ -272,6 +272,10 @@ public final class Tasks implements Iterable<Task> {
             buffer.clear();
             position = 0;
             String last = null;
+            if (!(page.get("tasks") instanceof jakarta.json.JsonArray)) {
+                throw new GlazeException("GET " + ctx.v2("/tasks") + " answered without a \"tasks\" list: is "
+                        + ctx.imageBase() + " an Image service (Glance v2) endpoint?");
+            }
             for (JsonValue v : page.getJsonArray("tasks")) {
                 Task task = new Task(Tasks.this, v.asJsonObject(), null);
                 last = task.getId();

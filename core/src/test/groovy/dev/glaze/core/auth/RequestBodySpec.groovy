@@ -2,7 +2,7 @@ package dev.glaze.core.auth
 
 import dev.glaze.core.ConfigurationException
 import dev.glaze.core.internal.auth.CatalogParser
-import dev.glaze.core.internal.auth.Timestamps
+import dev.glaze.core.internal.Timestamps
 import dev.glaze.core.internal.json.Json
 import spock.lang.Specification
 

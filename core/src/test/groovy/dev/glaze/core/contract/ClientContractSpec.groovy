@@ -51,7 +51,7 @@ class ClientContractSpec extends Specification {
             delegate.remove('gone')
             tags += ['t1', 't2']
         }
-        def fresh = cloud.images().get(image.id)
+        def fresh = cloud.images().byId(image.id)
 
         then:
         fresh.name == name
@@ -64,7 +64,7 @@ class ClientContractSpec extends Specification {
 
         when:
         image.delete()
-        cloud.images().get(image.id)
+        cloud.images().byId(image.id)
 
         then:
         thrown(NoSuchImageException)
@@ -107,7 +107,7 @@ class ClientContractSpec extends Specification {
         image.removeTag('alpha')
 
         then:
-        target.cloud().images().get(image.id).tags == ['beta']
+        target.cloud().images().byId(image.id).tags == ['beta']
 
         when:
         image.removeTag('never-there')

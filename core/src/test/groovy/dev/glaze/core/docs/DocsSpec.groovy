@@ -19,10 +19,10 @@ class DocsSpec extends Specification {
 
     @Shared @AutoCleanup Emulator glance = Emulator.start(profile: 'rackspace')
 
-    static List<Map> blocks() {
+    static List<Map> blocks(Path doc = DOC) {
         List<Map> out = []
         Map current = null
-        Files.readAllLines(DOC).eachWithIndex { String line, int i ->
+        Files.readAllLines(doc).eachWithIndex { String line, int i ->
             if (current == null && line.startsWith('```')) {
                 current = [info: line.substring(3).trim(), line: i + 2, text: new StringBuilder()]
             } else if (current != null && line.startsWith('```')) {
@@ -36,7 +36,11 @@ class DocsSpec extends Specification {
     }
 
     def setupSpec() {
-        def cloud = glance.cloud()
+        seed(glance)
+    }
+
+    static void seed(Emulator service) {
+        def cloud = service.cloud()
         def data = new byte[256 * 1024]
         new Random(3).nextBytes(data)
         def ubuntu = cloud.images().create(name: 'Ubuntu 24.04', diskFormat: 'vhd', containerFormat: 'ovf', minDisk: 25,
@@ -76,5 +80,22 @@ class DocsSpec extends Specification {
         blocks().findAll { it.info == 'java' }.every { block ->
             block.text.readLines()*.trim().findAll { it }.every { it in source }
         }
+    }
+
+    def "the README's library example runs against a fresh embedded service"() {
+        given:
+        def fresh = Emulator.start(profile: 'rackspace')
+        seed(fresh)
+        def block = blocks(ROOT.resolve('README.md')).find { it.info == 'groovy' }
+        def script = block.text.toString().replace('http://127.0.0.1:9292', fresh.url.toString())
+
+        when:
+        def location = new GroovyShell().evaluate(script)
+
+        then:
+        location ==~ /exports\/[0-9a-f-]{36}\.vhd/
+
+        cleanup:
+        fresh?.close()
     }
 }

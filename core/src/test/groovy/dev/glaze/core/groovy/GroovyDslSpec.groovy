@@ -92,4 +92,12 @@ class GroovyDslSpec extends Specification {
         cleanup:
         dir.toFile().deleteDir()
     }
+
+    def "a typo on a listing is Groovy's MissingPropertyException, not a request for an image called so"() {
+        when:
+        run('images.frist')
+
+        then:
+        thrown(MissingPropertyException)
+    }
 }

@@ -34,7 +34,7 @@ class DownloadResumeSpec extends Specification {
         source = write(dir.resolve('source.raw'), SIZE, 21)
         image.upload(source)
         proxy = TransferProxy.start(glance.url)
-        image = TransferData.cloud(proxy.url, waits).images().get(image.id)
+        image = TransferData.cloud(proxy.url, waits).images().byId(image.id)
         target = dir.resolve('copy.raw')
     }
 

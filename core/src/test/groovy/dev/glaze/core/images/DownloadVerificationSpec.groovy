@@ -29,7 +29,7 @@ class DownloadVerificationSpec extends Specification {
         def image = direct.images().create(name: 'v', disk_format: 'raw', container_format: 'bare')
         image.upload(write(dir.resolve('source.raw'), 300_000, 11))
         proxy = TransferProxy.start(emulator.url)
-        TransferData.cloud(proxy.url).images().get(image.id)
+        TransferData.cloud(proxy.url).images().byId(image.id)
     }
 
     def "data that does not match the recorded sha512 is refused: the .part file is deleted and no file is made"() {

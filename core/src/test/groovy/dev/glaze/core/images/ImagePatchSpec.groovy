@@ -39,6 +39,7 @@ class ImagePatchSpec extends Specification {
         'tags in another order: no change'     | [tags: ['a', 'b']]                         | { it.tags = ['b', 'a'] }                      || '[]'
         'a tag twice is sent once'             | [tags: ['a']]                              | { it.tags = ['a', 'b', 'a'] }                 || '[{"op":"replace","path":"/tags","value":["a","b"]}]'
         'no tags and empty tags: no change'    | [name: 'a']                                | { it.tags = [] }                              || '[]'
+        'tags cleared: an empty array'         | [tags: ['a']]                              | { it.tags = null }                            || '[{"op":"replace","path":"/tags","value":[]}]'
         'ops sorted by path'                   | [name: 'a', zeta: '1']                     | { it.zeta = '2'; it.alpha = '1'; it.name = 'b' } || '[{"op":"add","path":"/alpha","value":"1"},{"op":"replace","path":"/name","value":"b"},{"op":"replace","path":"/zeta","value":"2"}]'
         '~ and / in a key are escaped'         | [name: 'a']                                | { it['~/.ssh/'] = 'k' }                       || '[{"op":"add","path":"/~0~1.ssh~1","value":"k"}]'
         'dotted keys stay one token'           | [name: 'a']                                | { it['com.rackspace__1__x'] = '1' }           || '[{"op":"add","path":"/com.rackspace__1__x","value":"1"}]'

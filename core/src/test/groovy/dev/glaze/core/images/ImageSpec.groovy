@@ -80,7 +80,7 @@ class ImageSpec extends Specification {
 
         then:
         patches() == 1
-        def fresh = cloud(profile).images().get(image.id)
+        def fresh = cloud(profile).images().byId(image.id)
         fresh.name == 'patched-2'
         fresh.minDisk == 40
         fresh.release == '2'
@@ -109,8 +109,8 @@ class ImageSpec extends Specification {
         image.remove('release').save()
 
         then:
-        !cloud(profile).images().get(image.id).has('release')
-        cloud(profile).images().get(image.id).keep == 'yes'
+        !cloud(profile).images().byId(image.id).has('release')
+        cloud(profile).images().byId(image.id).keep == 'yes'
 
         where:
         profile << ['openstack', 'rackspace']
@@ -167,7 +167,7 @@ class ImageSpec extends Specification {
         patches() == 1
         image.name == 'upd-2'
         image.tags.sort() == ['base', 'gold']
-        cloud(profile).images().get(image.id).minDisk == 20
+        cloud(profile).images().byId(image.id).minDisk == 20
 
         when:
         image.update { name = 'never'; throw new IllegalStateException('changed my mind') }
@@ -184,7 +184,7 @@ class ImageSpec extends Specification {
         then:
         thrown(dev.glaze.core.BadRequestException)
         image.name == 'upd-2'
-        cloud(profile).images().get(image.id).name == 'upd-2'
+        cloud(profile).images().byId(image.id).name == 'upd-2'
 
         where:
         profile << ['openstack', 'rackspace']
@@ -245,7 +245,7 @@ class ImageSpec extends Specification {
 
         then:
         image.tags.sort() == ['a', 'b', 'c']
-        cloud('openstack').images().get(image.id).tags.sort() == ['a', 'b', 'c']
+        cloud('openstack').images().byId(image.id).tags.sort() == ['a', 'b', 'c']
     }
 
     @Unroll
@@ -264,7 +264,7 @@ class ImageSpec extends Specification {
         when:
         image.update { it.protected = false }
         image.delete()
-        images.get(image.id)
+        images.byId(image.id)
 
         then:
         thrown(NoSuchImageException)
@@ -303,7 +303,7 @@ class ImageSpec extends Specification {
         given:
         def images = cloud('openstack').images()
         def mine = images.create(name: 'stale', release: '1')
-        images.get(mine.id).remove('release').save()
+        images.byId(mine.id).remove('release').save()
 
         when:
         mine.release = '2'

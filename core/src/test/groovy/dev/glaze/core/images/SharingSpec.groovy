@@ -56,12 +56,12 @@ class SharingSpec extends Specification {
         !bob.images().any { it.id == image.id }
 
         when:
-        def accepted = bob.images().get(image.id).accept()
+        def accepted = bob.images().byId(image.id).accept()
 
         then:
         accepted.status == 'accepted'
         bob.images().where(visibility: 'shared').any { it.id == image.id }
-        alice.images().get(image.id).members*.status == ['accepted']
+        alice.images().byId(image.id).members*.status == ['accepted']
 
         when:
         image.unshare('5678')
@@ -83,7 +83,7 @@ class SharingSpec extends Specification {
 
         when:
         alice.images().toList()
-        alice.images().get('00000000-0000-0000-0000-000000000000')
+        alice.images().byId('00000000-0000-0000-0000-000000000000')
 
         then:
         thrown(NoSuchImageException)

@@ -42,6 +42,8 @@ class TransferProxy implements AutoCloseable {
     volatile Closure onFileRequest
     /** How many uploads ({@code PUT .../file}) to refuse with a 503 (their body read first). */
     volatile int uploadFailures
+    /** How the failed uploads are answered: 503 (the default), or 429 with Retry-After: 1 (a rate limit). */
+    volatile int uploadFailureStatus = 503
     /** The number of bytes of each upload body that reached the proxy, in order. */
     final List<Long> uploads = [].asSynchronized()
     /** Every request, as {@code METHOD path}, in order. */
@@ -79,8 +81,11 @@ class TransferProxy implements AutoCloseable {
         if (data && ex.requestMethod == 'PUT' && uploadFailures > 0) {
             uploadFailures--
             uploads << ex.requestBody.transferTo(OutputStream.nullOutputStream())
-            byte[] msg = '503 Service Unavailable\n\nThe server is busy.'.bytes
-            ex.sendResponseHeaders(503, msg.length)
+            byte[] msg = "$uploadFailureStatus Busy\n\nThe server is busy.".bytes
+            if (uploadFailureStatus == 429) {
+                ex.responseHeaders.add('Retry-After', '1')
+            }
+            ex.sendResponseHeaders(uploadFailureStatus, msg.length)
             ex.responseBody.withCloseable { it.write(msg) }
             return
         }

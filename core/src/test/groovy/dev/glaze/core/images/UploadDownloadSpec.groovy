@@ -131,7 +131,7 @@ class UploadDownloadSpec extends Specification {
         then:
         def e = thrown(GlazeException)
         e.message.startsWith("cannot upload to image ${image.id}: it has no disk_format and container_format; set it")
-        cloud.images().get(image.id).status == 'queued'
+        cloud.images().byId(image.id).status == 'queued'
     }
 
     def "uploading a file that does not exist says so"() {
@@ -151,8 +151,8 @@ class UploadDownloadSpec extends Specification {
         def proxy = TransferProxy.start(glance.url)
         def viaProxy = TransferData.cloud(proxy.url)
         def id = cloud.images().create(name: 'exists', disk_format: 'raw', container_format: 'bare').id
-        cloud.images().get(id).upload(write(dir.resolve('data.raw'), 5000, 9))
-        def image = viaProxy.images().get(id)
+        cloud.images().byId(id).upload(write(dir.resolve('data.raw'), 5000, 9))
+        def image = viaProxy.images().byId(id)
         Path target = Files.writeString(dir.resolve('target.raw'), 'keep me')
         proxy.requests.clear()
 

@@ -54,11 +54,12 @@ class UploadVerificationSpec extends Specification {
         e.message.contains("the server recorded md5 ${'ef' * 16} but the data sent has ${hash(source, 'MD5')}")
     }
 
-    def "a file upload refused with a 503 is sent again whole, and hashed afresh"() {
+    def "a file upload refused by a rate limit (429) is sent again whole, and hashed afresh"() {
         given:
         Path source = write(dir.resolve('s.raw'), 200_000, 6)
         def image = cloud.images().create(name: 'retried', disk_format: 'raw', container_format: 'bare')
         proxy.uploadFailures = 1
+        proxy.uploadFailureStatus = 429
         List<TransferProgress> calls = [].asSynchronized()
 
         when:
@@ -66,10 +67,25 @@ class UploadVerificationSpec extends Specification {
 
         then:
         proxy.uploads == [200_000L]
-        waits.size() == 1
+        waits == [Duration.ofSeconds(1)]
         image.status == 'active'
         image.osHashValue == hash(source)
         calls.last().done && calls.last().bytes == 200_000 && calls.last().verifiedWith == 'sha512'
+    }
+
+    def "a file upload answered 503 is not sent again: the service may have taken the data (a second PUT would be a 409)"() {
+        given:
+        Path source = write(dir.resolve('s.raw'), 50_000, 5)
+        def image = cloud.images().create(name: 'not-twice', disk_format: 'raw', container_format: 'bare')
+        proxy.uploadFailures = 1
+
+        when:
+        image.upload(source)
+
+        then:
+        thrown(ServerErrorException)
+        proxy.uploads.size() == 1
+        waits.empty
     }
 
     def "a stream upload refused with a 503 is not sent again: a stream cannot be replayed"() {
@@ -84,7 +100,7 @@ class UploadVerificationSpec extends Specification {
         then:
         thrown(ServerErrorException)
         waits.empty
-        cloud.images().get(image.id).status == 'queued'
+        cloud.images().byId(image.id).status == 'queued'
     }
 
     def "verify false skips glaze's own hash of what it sends; the final progress says so"() {

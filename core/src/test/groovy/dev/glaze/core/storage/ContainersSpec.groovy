@@ -33,8 +33,8 @@ class ContainersSpec extends Specification {
         a.name == '2024/a.txt' && a.bytes == 5 && a.hash == '5d41402abc4b2a76b9719d911017c592'
         a.contentType.startsWith('text/plain')
         b.bytes == 10
-        containers.get('photos').count == 3
-        containers.get('photos').bytes == 20
+        containers.named('photos').count == 3
+        containers.named('photos').bytes == 20
         containers.find { it.name == 'photos' }.count == 3
         photos.objects()*.name == ['2024/a.txt', '2024/b.bin', 'other.txt']
         photos.objects('2024/')*.name == ['2024/a.txt', '2024/b.bin']
@@ -62,7 +62,7 @@ class ContainersSpec extends Specification {
 
     def "a missing container or object is a clear error"() {
         when:
-        containers.get('nothing-here')
+        containers.named('nothing-here')
 
         then:
         def e = thrown(NoSuchContainerException)
@@ -70,7 +70,7 @@ class ContainersSpec extends Specification {
         e.message.endsWith("create it with containers.create('nothing-here')")
 
         when:
-        containers.create('empty').get('x.vhd')
+        containers.create('empty').object('x.vhd')
 
         then:
         def o = thrown(NoSuchObjectException)

@@ -31,10 +31,10 @@ class AwaitSpec extends Specification {
         def e = thrown(AwaitTimeoutException)
         e.task.id == task.id
         !e.task.finished
-        e.message == "task $task.id (import) is still ${e.task.status} after 50 ms; it keeps running: wait again with tasks.get('$task.id').await()".toString()
+        e.message == "task $task.id (import) is still ${e.task.status} after 50 ms; it keeps running: wait again with tasks['$task.id'].await()".toString()
 
         when:
-        def later = cloud.tasks().get(task.id).await(quick)
+        def later = cloud.tasks().byId(task.id).await(quick)
 
         then:
         later.success
@@ -63,11 +63,11 @@ class AwaitSpec extends Specification {
         waiter.interrupt()
         waiter.join(30_000)
         int looksThen = looks
-        def done = cloud.tasks().get(task.id).await(quick)
+        def done = cloud.tasks().byId(task.id).await(quick)
 
         then:
         caught instanceof AwaitInterruptedException
-        caught.message == "stopped waiting for task $task.id (import, ${caught.tasks[0].status}); it keeps running: get it back with tasks.get('$task.id').await()".toString()
+        caught.message == "stopped waiting for task $task.id (import, ${caught.tasks[0].status}); it keeps running: get it back with tasks['$task.id'].await()".toString()
         flagAfter
         done.success
         looks <= looksThen + 1        // at most one look already under way when the wait stopped

@@ -52,7 +52,7 @@ class RackspaceTasksSpec extends Specification {
         object.location == exported.exportLocation
         object.bytes == VHD.length
         object.openStream().withCloseable { it.bytes } == VHD
-        cloud.tasks().get(exported.id).input == [image_uuid: image.id, receiving_swift_container: 'exports']
+        cloud.tasks().byId(exported.id).input == [image_uuid: image.id, receiving_swift_container: 'exports']
     }
 
     def "a task that fails throws TaskFailedException with the service's message"() {
@@ -139,7 +139,7 @@ class RackspaceTasksSpec extends Specification {
         e.message.endsWith('(after 2 attempts)')
         seen*.id.unique().size() == 2
         seen.find { it.id == e.task.id && it.retryOf.present }.status == 'pending'   // the re-creation is reported
-        cloud.tasks().get(e.task.retryOf.get().id).status == 'failure'
+        cloud.tasks().byId(e.task.retryOf.get().id).status == 'failure'
     }
 
     def "awaitAll follows 200 tasks on at most 4 threads"() {
@@ -212,7 +212,7 @@ class RackspaceTasksSpec extends Specification {
 
     def "an unknown task id is a clear error"() {
         when:
-        cloud.tasks().get('00000000-0000-0000-0000-000000000000')
+        cloud.tasks().byId('00000000-0000-0000-0000-000000000000')
 
         then:
         def e = thrown(NoSuchTaskException)

@@ -2,6 +2,7 @@ package dev.glaze.core.internal.auth;
 
 import dev.glaze.core.auth.AuthToken;
 import dev.glaze.core.auth.Authenticator;
+import dev.glaze.core.internal.Timestamps;
 import dev.glaze.core.internal.http.ApiResponse;
 import dev.glaze.core.internal.http.Secrets;
 import dev.glaze.core.internal.http.Transport;

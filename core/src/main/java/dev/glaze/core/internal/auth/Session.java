@@ -29,6 +29,9 @@ public final class Session implements TokenProvider {
     private final Clock clock;
     private AuthToken current;
     private Instant obtainedAt;
+    private Instant lastRenewalAfterRejection;
+    /** After a refused token was replaced, the next refusal within this time reaches the caller. */
+    public static final Duration REJECTION_PAUSE = Duration.ofSeconds(30);
     private int signIns;
 
     public Session(Authenticator authenticator, Transport identity, Clock clock) {
@@ -55,12 +58,28 @@ public final class Session implements TokenProvider {
         return authToken().id();
     }
 
+    /**
+     * Forgets a refused token so that the next request signs in again, but at most once in {@link #REJECTION_PAUSE}:
+     * a service that refuses even fresh tokens (a scope or proxy problem) gets the 401 to the caller instead of a
+     * sign-in before every request.
+     */
     @Override
     public synchronized boolean refreshAfterRejection(String rejected) {
-        if (current != null && current.id().equals(rejected)) {
-            current = null; // the next token() signs in again
+        if (current == null || !current.id().equals(rejected)) {
+            return true; // another request renewed it already: send again with the new one
         }
+        Instant now = Instant.now(clock);
+        if (lastRenewalAfterRejection != null && now.isBefore(lastRenewalAfterRejection.plus(REJECTION_PAUSE))) {
+            return false;
+        }
+        lastRenewalAfterRejection = now;
+        current = null; // the next token() signs in again
         return true;
+    }
+
+    /** The token held now, without signing in (for names and messages). */
+    public synchronized java.util.Optional<AuthToken> heldToken() {
+        return java.util.Optional.ofNullable(current);
     }
 
     /** How many times this session signed in (for specs and the debug log). */

@@ -19,6 +19,7 @@ public final class ApiRequest {
     private final Map<String, String> headers;
     private final Supplier<BodyPublisher> body;
     private final boolean replayable;
+    private final boolean notIdempotent;
     private final boolean authenticated;
     private final boolean secretBody;
     private final String logBody;
@@ -30,6 +31,7 @@ public final class ApiRequest {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.body = b.body;
         this.replayable = b.replayable;
+        this.notIdempotent = b.notIdempotent;
         this.authenticated = b.authenticated;
         this.secretBody = b.secretBody;
         this.logBody = b.logBody;
@@ -64,9 +66,12 @@ public final class ApiRequest {
         return body != null;
     }
 
-    /** Whether sending it twice does no more than sending it once (RFC 9110), and its body can be sent again. */
+    /**
+     * Whether sending it twice does no more than sending it once (RFC 9110), and its body can be sent again. A PUT
+     * of image data is not: the first one makes the image active, and a second is a 409.
+     */
     public boolean idempotent() {
-        return IDEMPOTENT.contains(method) && replayable;
+        return IDEMPOTENT.contains(method) && replayable && !notIdempotent;
     }
 
     /** Whether its body can be produced again (bytes, or a file reopened), so the request may be repeated at all. */
@@ -98,6 +103,7 @@ public final class ApiRequest {
         b.headers.putAll(headers);
         b.body = body;
         b.replayable = replayable;
+        b.notIdempotent = notIdempotent;
         b.authenticated = authenticated;
         b.secretBody = secretBody;
         b.logBody = logBody;
@@ -111,6 +117,7 @@ public final class ApiRequest {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Supplier<BodyPublisher> body;
         private boolean replayable = true;
+        private boolean notIdempotent;
         private boolean authenticated = true;
         private boolean secretBody;
         private String logBody;
@@ -151,6 +158,12 @@ public final class ApiRequest {
             header("Content-Type", contentType);
             this.body = publisher;
             this.replayable = replayable;
+            return this;
+        }
+
+        /** A request whose method says idempotent but whose effect is not (a PUT of image data). */
+        public Builder notIdempotent() {
+            this.notIdempotent = true;
             return this;
         }
 

@@ -43,8 +43,9 @@ public final class ApiResponse implements Closeable {
         return status;
     }
 
+    /** 2xx: a redirect (3xx, never followed) is not an answer the caller can use. */
     public boolean ok() {
-        return status < 400;
+        return status >= 200 && status < 300;
     }
 
     public HttpHeaders headers() {

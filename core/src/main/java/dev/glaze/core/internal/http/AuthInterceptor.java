@@ -14,7 +14,13 @@ final class AuthInterceptor implements Interceptor {
         if (!request.authenticated()) {
             return chain.proceed(request);
         }
-        String token = tokens.token();
+        String token;
+        try {
+            token = tokens.token();
+        } catch (dev.glaze.core.ConnectionException unreachable) {
+            // the identity service's own pipeline retried already; the image request's retries must not repeat it
+            throw new dev.glaze.core.AuthenticationException("cannot sign in: " + unreachable.getMessage(), unreachable);
+        }
         ApiResponse response = chain.proceed(withToken(request, token));
         if (response.status() == 401 && request.replayable() && tokens.refreshAfterRejection(token)) {
             response.close();

@@ -16,8 +16,10 @@ import java.util.Optional;
  * <ul>
  * <li>no connection could be made (refused, connect timeout): nothing reached the server, so any replayable request;
  * <li>the connection broke after sending: only idempotent requests (a POST's fate is unknown, never repeated);
- * <li>429, or 413/503 with {@code Retry-After}: the server refused to act (rate limit), so any replayable request;
- * <li>502, 503, 504 without {@code Retry-After}: only idempotent requests.
+ * <li>429, or 413 with {@code Retry-After} (Repose's rate limit): refused before the service saw it, so any
+ * replayable request;
+ * <li>502, 503 (with or without {@code Retry-After}), 504: only idempotent requests, since a proxy may answer so
+ * after the service acted.
  * </ul>
  */
 final class RetryInterceptor implements Interceptor {
@@ -51,7 +53,7 @@ final class RetryInterceptor implements Interceptor {
             }
             Optional<Duration> retryAfter = retryAfter(response);
             int status = response.status();
-            boolean refused = status == 429 || ((status == 413 || status == 503) && retryAfter.isPresent());
+            boolean refused = status == 429 || (status == 413 && retryAfter.isPresent());
             boolean transientFailure = status == 502 || status == 503 || status == 504;
             boolean retry = refused ? request.replayable() : transientFailure && request.idempotent();
             if (!retry || last) {
@@ -74,7 +76,8 @@ final class RetryInterceptor implements Interceptor {
             if (cause != null) {
                 throw cause;
             }
-            throw new ConnectionException(request.method(), request.uri(), "interrupted while waiting to retry", e);
+            throw new ConnectionException(request.method(), Transport.redactedUri(request.uri()),
+                    "interrupted while waiting to retry", e);
         }
     }
 

@@ -76,7 +76,8 @@ public final class Transport {
             } catch (java.io.UncheckedIOException broken) {
                 if (!request.idempotent() || attempt >= retry.maxAttempts()) {
                     throw new ConnectionException(request.method(), redactedUri(request.uri()),
-                            "the connection broke while reading the answer: " + broken.getCause().getMessage(), broken);
+                            "the connection broke while reading the answer: "
+                                    + Secrets.redact(String.valueOf(broken.getCause().getMessage())), broken);
                 }
                 try {
                     sleeper.sleep(retry.backoff(attempt));
@@ -103,9 +104,21 @@ public final class Transport {
         } catch (RuntimeException unreadable) {
             body = new byte[0];
         }
-        String message = Secrets.redact(ErrorBodies.message(body, response.header("Content-Type").orElse(null)));
+        String message = response.status() >= 300 && response.status() < 400
+                ? redirect(response)
+                : Secrets.redact(ErrorBodies.message(body, response.header("Content-Type").orElse(null)));
         return ApiException.of(response.method(), redactedUri(response.uri()), response.status(), message,
                 response.header("x-openstack-request-id").orElse(null));
+    }
+
+    /** glaze follows no redirects: a 3xx means the URL is not quite right, and says where to look. */
+    private static String redirect(ApiResponse response) {
+        return response.header("Location")
+                .map(to -> "the service redirects to " + Secrets.redact(to) + "; use that URL as the endpoint")
+                .orElse(response.status() == 300
+                        ? "the service answered with its list of API versions, not the v2 API: check the endpoint"
+                        + " URL (it ends at the host and port, or the path prefix, or .../v2)"
+                        : "unexpected redirect; check the endpoint URL");
     }
 
     static URI redactedUri(URI uri) {

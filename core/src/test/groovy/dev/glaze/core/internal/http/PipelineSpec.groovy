@@ -73,4 +73,53 @@ class PipelineSpec extends Specification {
         lines[2] == "> GET $server.url/v2/images | X-Auth-Token: <redacted>"
         !lines.any { it.contains('log-secret-token-9') || it.contains('hunter2-password') }
     }
+
+    def "a service that refuses even fresh tokens gets one new sign-in, then the 401 reaches the caller"() {
+        given:
+        int signIns = 0
+        def authenticator = new dev.glaze.core.auth.Authenticator() {
+            dev.glaze.core.auth.AuthToken authenticate(Transport identity) {
+                signIns++
+                new dev.glaze.core.auth.AuthToken("token-number-$signIns", null, 'p', null, null, null, null)
+            }
+            String describe() { 'test sign-in' }
+        }
+        def session = new dev.glaze.core.internal.auth.Session(authenticator, Transport.builder().build(),
+                java.time.Clock.systemUTC())
+        def transport = Transport.builder().tokens(session).build()
+        server.fallback = [status: 401, body: '{"error": {"message": "The request you have made requires authentication."}}']
+
+        when:
+        transport.json(ApiRequest.get(URI.create("$server.url/v2/images")))
+
+        then:
+        thrown(UnauthorizedException)
+        signIns == 2
+
+        when: 'again at once: no sign-in before every request'
+        transport.json(ApiRequest.get(URI.create("$server.url/v2/images")))
+
+        then:
+        thrown(UnauthorizedException)
+        signIns == 2
+        server.received*.headers*.getAt('x-auth-token') == ['token-number-1', 'token-number-2', 'token-number-2']
+    }
+
+    def "an unreachable identity service: the sign-in is retried as any request, not again by each image request"() {
+        given:
+        def port = new ServerSocket(0).withCloseable { it.localPort }
+        List<java.time.Duration> waits = []
+        def cloud = dev.glaze.core.Cloud.builder()
+                .authenticator(dev.glaze.core.auth.Authenticators.keystonePassword("http://127.0.0.1:$port/v3", 'me', 'pw-secret-1', 'demo'))
+                .sleeper({ waits << it } as Sleeper).build()
+
+        when:
+        cloud.images().first()
+
+        then:
+        def e = thrown(dev.glaze.core.ConnectionException)
+        e.message == "POST http://127.0.0.1:$port/v3/auth/tokens: connection refused (is the service running at 127.0.0.1:$port?)"
+        waits.size() == 3
+        cloud.toString() == 'Cloud[cloud]'
+    }
 }

@@ -160,4 +160,37 @@ class RetrySpec extends Specification {
         transport.send(request).status() == 503
         server.received.size() == 1
     }
+
+    def "a POST answered 503, even with Retry-After, is not repeated: a proxy may answer so after the service acted"() {
+        given:
+        server.then([status: 503, headers: ['Retry-After': '1'], body: 'busy'])
+
+        when:
+        transport.json(post())
+
+        then:
+        thrown(ServerErrorException)
+        server.received.size() == 1
+        waits.isEmpty()
+    }
+
+    def "a redirect is not followed: the error says where it points (or that the URL is Glance's version list)"() {
+        given:
+        server.then([status: 301, headers: ['Location': 'https://images.example.com/v2/images']],
+                [status: 300, body: '{"versions": []}'])
+
+        when:
+        transport.json(get())
+
+        then:
+        def moved = thrown(dev.glaze.core.ApiException)
+        moved.message == "GET $server.url/v2/images: 301 Moved Permanently: the service redirects to https://images.example.com/v2/images; use that URL as the endpoint"
+
+        when:
+        transport.json(get())
+
+        then:
+        def versions = thrown(dev.glaze.core.ApiException)
+        versions.serverMessage().startsWith('the service answered with its list of API versions, not the v2 API')
+    }
 }
