@@ -96,6 +96,12 @@ public final class CloudContext {
         return base;
     }
 
+    /** Whether the image service is on this machine (the embedded one, or a test service): polls may be brisk. */
+    public boolean isLoopback() {
+        String host = String.valueOf(imageBase().getHost()).toLowerCase(java.util.Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
     /** {@code imageBase + path}, e.g. {@code v2("/images")}. */
     public URI v2(String path) {
         return Links.join(imageBase(), "/v2" + path);

@@ -25,8 +25,12 @@ final class Backoff {
     }
 
     static Backoff of(AwaitOptions options, ServiceProfile profile, Random random) {
-        return new Backoff(options.initialPoll(profile), options.maxPoll(profile), options.getFactor(),
-                options.getJitter(), random);
+        return of(options, profile, false, random);
+    }
+
+    static Backoff of(AwaitOptions options, ServiceProfile profile, boolean loopback, Random random) {
+        return new Backoff(options.initialPoll(profile, loopback), options.maxPoll(profile, loopback),
+                options.getFactor(), options.getJitter(), random);
     }
 
     Duration next() {

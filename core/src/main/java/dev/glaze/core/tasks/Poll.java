@@ -44,7 +44,8 @@ final class Poll implements Runnable {
         this.deadline = timeout.compareTo(Duration.ofDays(365_000)) > 0 ? Instant.MAX : now.plus(timeout);
         this.current = task;
         this.retriesLeft = options.getRetryTransient();
-        this.backoff = Backoff.of(options, tasks.cloud().context().profile(), random == null ? JITTER : random);
+        this.backoff = Backoff.of(options, tasks.cloud().context().profile(), tasks.cloud().context().isLoopback(),
+                random == null ? JITTER : random);
         future.whenComplete((t, e) -> {
             ScheduledFuture<?> n = next;
             if (n != null) {
@@ -112,7 +113,8 @@ final class Poll implements Runnable {
                 Task again = tasks.recreate(task);
                 current = again;
                 tell(again);
-                backoff = Backoff.of(options, tasks.cloud().context().profile(), JITTER);
+                backoff = Backoff.of(options, tasks.cloud().context().profile(), tasks.cloud().context().isLoopback(),
+                        JITTER);
                 scheduleNext();
                 return;
             }

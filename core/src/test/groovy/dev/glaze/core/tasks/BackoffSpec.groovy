@@ -48,6 +48,18 @@ class BackoffSpec extends Specification {
         AwaitOptions.from(poll: '1m').maxPoll(ServiceProfile.OPENSTACK) == Duration.ofMinutes(1)
     }
 
+    def "a service at a loopback address (the embedded one) is polled briskly, whatever its profile"() {
+        given:
+        def o = AwaitOptions.defaults()
+
+        expect:
+        o.initialPoll(ServiceProfile.RACKSPACE, true) == Duration.ofMillis(500)
+        o.maxPoll(ServiceProfile.RACKSPACE, true) == Duration.ofSeconds(5)
+        AwaitOptions.from(poll: '7s').initialPoll(ServiceProfile.RACKSPACE, true) == Duration.ofSeconds(7)
+        dev.glaze.core.Cloud.connect('http://127.0.0.1:9292', null).context().loopback
+        !dev.glaze.core.Cloud.connect('https://iad.images.api.rackspacecloud.com/v2', 't').context().loopback
+    }
+
     def "options from named arguments"() {
         when:
         def seen = []
