@@ -7,7 +7,7 @@ import dev.glaze.core.testing.Targets
 import spock.lang.Specification
 import spock.lang.Unroll
 import spock.lang.Shared
-import com.sun.net.httpserver.HttpServer
+import dev.glaze.core.testing.FileServer
 import dev.glaze.core.tasks.AwaitOptions
 import java.time.Duration
 
@@ -17,20 +17,7 @@ import java.time.Duration
  */
 class ClientContractSpec extends Specification {
     static final byte[] RAW = (0..<65536).collect { (byte) (it % 253) } as byte[]
-    @Shared HttpServer files
-
-    def setupSpec() {
-        files = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
-        files.createContext('/disk.raw') { ex ->
-            ex.sendResponseHeaders(200, RAW.length)
-            ex.responseBody.withCloseable { it.write(RAW) }
-        }
-        files.start()
-    }
-
-    def cleanupSpec() {
-        files?.stop(0)
-    }
+    @Shared @spock.lang.AutoCleanup FileServer files = new FileServer('/disk.raw': RAW)
 
     static String unique(String base) {
         "$base-${UUID.randomUUID().toString()[0..7]}"
@@ -156,7 +143,7 @@ class ClientContractSpec extends Specification {
     @Unroll
     def "#target.name: a legacy import task from an http URL is awaited, and its image holds the data"() {
         given:
-        def url = "http://127.0.0.1:${files.address.port}/disk.raw"
+        def url = files.url('/disk.raw')
         def options = AwaitOptions.builder().poll(Duration.ofMillis(200)).maxPoll(Duration.ofSeconds(1))
                 .timeout(Duration.ofMinutes(2)).build()
         def name = unique('imported')

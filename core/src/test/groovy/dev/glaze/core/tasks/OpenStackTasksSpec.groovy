@@ -1,8 +1,8 @@
 package dev.glaze.core.tasks
 
-import com.sun.net.httpserver.HttpServer
 import dev.glaze.core.GlazeException
 import dev.glaze.core.testing.Emulator
+import dev.glaze.core.testing.FileServer
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -15,25 +15,12 @@ class OpenStackTasksSpec extends Specification {
 
     @Shared @AutoCleanup Emulator glance = Emulator.start(profile: 'openstack')
     @Shared def cloud = glance.cloud()
-    @Shared HttpServer files
+    @Shared @AutoCleanup FileServer files = new FileServer('/img.raw': RAW)
     @Shared def fast = AwaitOptions.builder().poll(Duration.ofMillis(10)).maxPoll(Duration.ofMillis(50))
             .timeout(Duration.ofSeconds(60)).build()
 
-    def setupSpec() {
-        files = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
-        files.createContext('/img.raw') { ex ->
-            ex.sendResponseHeaders(200, RAW.length)
-            ex.responseBody.withCloseable { it.write(RAW) }
-        }
-        files.start()
-    }
-
-    def cleanupSpec() {
-        files?.stop(0)
-    }
-
     String url(String path) {
-        "http://127.0.0.1:${files.address.port}$path"
+        files.url(path)
     }
 
     def "an import from an http URL makes an active image with the data and the properties"() {
