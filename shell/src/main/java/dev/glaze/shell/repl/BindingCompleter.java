@@ -30,10 +30,30 @@ public final class BindingCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-        for (String c : complete(word)) {
-            int dot = c.lastIndexOf('.');
-            candidates.add(new Candidate(c, c.substring(dot + 1), null, null, null, null, false));
+        // JLine's word stops at brackets; the expression left of the cursor may go on past "()" pairs
+        String expression = expressionBefore(line.line(), line.cursor());
+        String prefix = expression.substring(expression.lastIndexOf('.') + 1);
+        String keep = word.endsWith(prefix) ? word.substring(0, word.length() - prefix.length()) : word;
+        for (String c : complete(expression)) {
+            String name = c.substring(c.lastIndexOf('.') + 1);
+            candidates.add(new Candidate(keep + name, name, null, null, null, null, false));
         }
+    }
+
+    /** The dotted expression that ends at {@code cursor}: names, dots and empty calls, e.g. {@code cloud.images().wh}. */
+    static String expressionBefore(String line, int cursor) {
+        int i = Math.min(cursor, line.length());
+        while (i > 0) {
+            char c = line.charAt(i - 1);
+            if (Character.isJavaIdentifierPart(c) || c == '.') {
+                i--;
+            } else if (c == ')' && i > 1 && line.charAt(i - 2) == '(') {
+                i -= 2;
+            } else {
+                break;
+            }
+        }
+        return line.substring(i, Math.min(cursor, line.length()));
     }
 
     /** The whole words that can replace {@code word}: {@code ima} gives {@code images}, {@code images.fi} gives {@code images.find}. */
