@@ -86,7 +86,7 @@ class ReplProcessSpec extends Specification {
         tmux?.close()
     }
 
-    def "Ctrl-C cancels a running wait and the prompt comes back; Ctrl-D leaves"() {
+    def "Ctrl-C cancels a running evaluation and the prompt comes back; Tab completes; Ctrl-D leaves"() {
         given:
         def tmux = start(tmp.resolve('home2'))
         tmux.waitFor(600, 'the prompt') { prompted(it) }
@@ -106,8 +106,27 @@ class ReplProcessSpec extends Specification {
         then:
         tmux.waitFor(30, '42') { it.readLines().any { it.trim() == '42' } }
 
+        when: 'Tab completes a bound name; Ctrl-C drops the half-typed line'
+        tmux.keys('-l', 'ima')
+        tmux.keys('Tab')
+
+        then:
+        tmux.waitFor(30, 'the completion') { it.readLines().last() == 'glaze> images' }
+
         when:
-        tmux.waitFor(30, 'the prompt') { prompted(it) }
+        tmux.keys('-l', '.fi')
+        tmux.keys('Tab')
+
+        then:
+        tmux.waitFor(30, 'the member list') { s -> ['find', 'findAll', 'first'].every { s.contains(it) } }
+
+        when:
+        tmux.keys('C-c')
+
+        then:
+        tmux.waitFor(30, 'an empty prompt') { it.readLines().last() == 'glaze>' }
+
+        when:
         tmux.keys('C-d')
 
         then:
