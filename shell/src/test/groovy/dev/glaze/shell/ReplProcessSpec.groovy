@@ -97,7 +97,7 @@ class ReplProcessSpec extends Specification {
         tmux.keys('C-c')
 
         then:
-        tmux.waitFor(30, 'the interruption') { it.contains('InterruptedException') }
+        tmux.waitFor(30, 'the interruption') { it.contains('glaze: input:1: interrupted') }
 
         when:
         tmux.waitFor(30, 'the prompt') { prompted(it) }

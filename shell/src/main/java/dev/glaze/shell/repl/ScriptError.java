@@ -70,6 +70,9 @@ public final class ScriptError extends RuntimeException {
         if (t instanceof dev.glaze.core.GlazeException && message != null) {
             return oneLine(message);   // glaze's messages are written to be read as they are
         }
+        if (t instanceof InterruptedException) {
+            return "interrupted";   // Ctrl-C: the REPL interrupted the line on purpose
+        }
         String name = t.getClass().getSimpleName();
         return message == null || message.isBlank() ? name : name + ": " + oneLine(message);
     }
