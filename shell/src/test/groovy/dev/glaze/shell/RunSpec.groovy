@@ -1,5 +1,6 @@
 package dev.glaze.shell
 
+import dev.glaze.shell.testing.ServeProcess
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -189,6 +190,23 @@ class RunSpec extends Specification {
         r.code == 0
         r.out == '127.0.0.1\n'
         r.err ==~ /glaze: no cloud configured: using the embedded image service at http:\/\/127\.0\.0\.1:\d+ \(data in .+\)\n/
+    }
+
+    def "a data folder that a glaze serve holds exits 1 and says to stop that one or choose another"() {
+        given:
+        def data = tmp.resolve('served')
+        def serve = ServeProcess.start(data)
+
+        when:
+        def r = run(['--local', '--data', data.toString(), '-e', '1'])
+
+        then:
+        r.code == 1
+        r.err == "glaze: data folder ${data} is in use by another glaze (serve, or a shell on the embedded" +
+                " service); stop that one or choose another folder with --data DIR\n"
+
+        cleanup:
+        serve?.close()
     }
 
     def "--debug prints the HTTP exchange on stderr"() {
