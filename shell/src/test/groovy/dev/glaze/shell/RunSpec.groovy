@@ -171,6 +171,15 @@ class RunSpec extends Specification {
         r.err.contains('known clouds: none')
     }
 
+    def "a script whose cloud settings fail exits 3, as the command line's would"() {
+        when:
+        def r = run(local('-e', "Cloud.named('elsewhere')"))
+
+        then:
+        r.code == 3
+        r.err.readLines()[0].startsWith("glaze: expression:1: no cloud 'elsewhere' in clouds.yaml")
+    }
+
     def "an environment that does not describe a cloud exits 3 and names the variable"() {
         when:
         def r = run(['-e', '1'], env() + [OS_AUTH_URL: 'not a url', OS_PASSWORD: 'hunter2'])

@@ -71,7 +71,7 @@ public final class Renderer {
         if (value instanceof Image image) {
             return imageTable(image);
         }
-        if (value instanceof Images || value instanceof Tasks || value instanceof Iterable<?> it && !(value instanceof Map)) {
+        if (value instanceof Iterable<?>) {
             List<Object> items = new ArrayList<>();
             ((Iterable<?>) value).forEach(items::add);
             if ((value instanceof Images || !items.isEmpty()) && items.stream().allMatch(Image.class::isInstance)) {
