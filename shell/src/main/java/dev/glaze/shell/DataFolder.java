@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The folder {@code glaze serve} keeps its state in: checked to be a writable folder before the service
+ * The folder {@code glaze serve} (or a shell on the embedded service) keeps its state in: checked to be a writable folder before the service
  * starts, and locked for as long as the process lives, because two services writing one folder would
  * overwrite each other's images. The operating system drops the lock when the process dies, even by kill -9.
  */
@@ -71,8 +71,8 @@ final class DataFolder implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                throw new CommandFailedException("data folder " + path + " is in use by another glaze serve;"
-                        + " stop that one or choose another folder with --data DIR");
+                throw new CommandFailedException("data folder " + path + " is in use by another glaze (serve, or"
+                        + " a shell on the embedded service); stop that one or choose another folder with --data DIR");
             }
             return new DataFolder(path, channel, lock);
         } catch (OverlappingFileLockException e) {

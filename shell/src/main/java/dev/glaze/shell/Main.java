@@ -1,33 +1,47 @@
 package dev.glaze.shell;
 
+import dev.glaze.core.AuthenticationException;
+import dev.glaze.core.ConfigurationException;
+import dev.glaze.core.GlazeException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 
 /**
- * The {@code glaze} command: {@code glaze serve ...}, {@code --help}, {@code --version}. Every outcome is an
- * exit code (see {@link ExitCodes}); errors are one line on stderr, never a stack trace.
+ * The {@code glaze} command: the REPL, {@code glaze -e EXPR}, {@code glaze SCRIPT ARGS...}, {@code glaze serve ...},
+ * {@code --help}, {@code --version}. Every outcome is an exit code (see {@link ExitCodes}); errors are one line on
+ * stderr, with a stack trace only under {@code --debug}.
  */
 public final class Main {
-    static final String NO_REPL_YET = "The interactive shell (REPL) is not there yet: for now glaze runs the"
-            + " image service with 'glaze serve'.";
+    /** True once serve runs: its shutdown hooks must not wait for a System.exit of ours. */
+    private static volatile boolean serving;
 
     private Main() {
     }
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        if (code != ExitCodes.OK) {
+        if (code != ExitCodes.OK || !serving) {
+            // scripts may leave threads behind (an async await, a scheduler): the script's end is the process's
             System.exit(code);
         }
-        // On success return normally: after serve the shutdown hooks are already running, and calling
-        // System.exit from here would wait for them forever.
+        // After serve the shutdown hooks are already running, and calling System.exit from here would wait for
+        // them forever.
     }
 
     /** Runs one glaze command line; returns the exit code instead of exiting, so it can be tested in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code env} as the environment. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        boolean debug = List.of(args).contains("--debug");
         try {
-            return dispatch(args, out, err);
+            return dispatch(args, out, err, env);
         } catch (UsageException e) {
             err.println("glaze: " + e.getMessage());
             err.flush();
@@ -36,16 +50,31 @@ public final class Main {
             err.println("glaze: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;
+        } catch (ConfigurationException | AuthenticationException e) {
+            err.println("glaze: " + e.getMessage());
+            trace(e, debug, err);
+            return ExitCodes.CONFIGURATION;
+        } catch (GlazeException e) {
+            err.println("glaze: " + e.getMessage());
+            trace(e, debug, err);
+            return ExitCodes.FAILURE;
         } catch (RuntimeException e) {
             // a bug of ours: still one line, with where it happened, so it can be reported
             StackTraceElement[] trace = e.getStackTrace();
             err.println("glaze: internal error: " + e + (trace.length > 0 ? " at " + trace[0] : ""));
-            err.flush();
+            trace(e, debug, err);
             return ExitCodes.FAILURE;
         }
     }
 
-    private static int dispatch(String[] args, PrintStream out, PrintStream err)
+    private static void trace(Throwable e, boolean debug, PrintStream err) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    private static int dispatch(String[] args, PrintStream out, PrintStream err, Map<String, String> env)
             throws UsageException, CommandFailedException {
         CommandLine global = CommandLines.parse(ShellOptions.global(), args, "glaze --help", true);
         List<String> rest = global.getArgList();
@@ -59,12 +88,17 @@ public final class Main {
             out.flush();
             return ExitCodes.OK;
         }
+        if (global.hasOption(ShellOptions.CLOUD) && global.hasOption(ShellOptions.LOCAL)) {
+            throw new UsageException("--cloud and --local both choose the cloud; give one of them");
+        }
+        RunCommand runner = new RunCommand(out, err, env, global);
+        if (global.hasOption(ShellOptions.EVAL)) {
+            ConsoleLogging.install(err);
+            return runner.eval(global.getOptionValue(ShellOptions.EVAL), rest.toArray(String[]::new));
+        }
         if (rest.isEmpty()) {
-            out.print(ShellOptions.help());
-            out.println();
-            out.println(NO_REPL_YET);
-            out.flush();
-            return ExitCodes.OK;
+            ConsoleLogging.install(err);
+            return runner.repl();
         }
         String command = rest.get(0);
         String[] commandArgs = rest.subList(1, rest.size()).toArray(String[]::new);
@@ -74,9 +108,14 @@ public final class Main {
         }
         if (command.equals("serve")) {
             ConsoleLogging.install(err);
+            serving = true;
             return new ServeCommand(out, err).run(commandArgs);
         }
-        throw new UsageException("unknown command '" + command + "'; the commands are: serve. See glaze --help"
-                + (command.endsWith(".groovy") ? " (running scripts is not there yet)" : ""));
+        if (Files.exists(Path.of(command)) || command.contains("/") || command.contains(".")) {
+            ConsoleLogging.install(err);
+            return runner.script(command, commandArgs);
+        }
+        throw new UsageException("unknown command '" + command + "'; the commands are: serve, or the path of a"
+                + " Groovy script (e.g. ./" + command + ".groovy). See glaze --help");
     }
 }

@@ -14,6 +14,20 @@ final class ShellOptions {
     static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
     static final Option VERSION = Option.builder("V").longOpt("version").desc("print the version and exit").get();
 
+    static final Option EVAL = Option.builder("e").longOpt("eval").hasArg().argName("EXPR")
+            .desc("evaluate the Groovy expression EXPR, print its result and exit").get();
+    static final Option CLOUD = Option.builder().longOpt("cloud").hasArg().argName("NAME")
+            .desc("use the cloud NAME of clouds.yaml (default: OS_CLOUD and the other OS_* variables, or"
+                    + " API_ENDPOINT with AUTH_TOKEN; with none of them the embedded image service)").get();
+    static final Option REGION = Option.builder().longOpt("region").hasArg().argName("NAME")
+            .desc("the region to work in, e.g. IAD (default: the cloud's own, OS_REGION_NAME)").get();
+    static final Option LOCAL = Option.builder().longOpt("local")
+            .desc("use the embedded image service, started in this process, even when a cloud is configured").get();
+    static final Option JSON = Option.builder().longOpt("json").desc("print results as JSON").get();
+    static final Option DEBUG = Option.builder().longOpt("debug")
+            .desc("print every HTTP exchange (tokens and passwords redacted) and the stack trace of errors on"
+                    + " stderr").get();
+
     static final Option PORT = Option.builder().longOpt("port").hasArg().argName("N")
             .desc("TCP port to listen on; 0 picks any free port (default " + ServiceConfig.DEFAULT_PORT + ")").get();
     static final Option BIND = Option.builder().longOpt("bind").hasArg().argName("ADDR")
@@ -48,15 +62,17 @@ final class ShellOptions {
     private static final String SERVE_USAGE = "glaze serve [--port N] [--bind ADDR] [--data DIR] [--profile NAME]"
             + "\n                   [--regions LIST] [--auth none|keystone] [--users FILE]"
             + "\n                   [--token-ttl DURATION] [--task-delay DURATION]";
-    private static final String EXIT_CODES = "Exit codes: 0 done, 1 the command failed (port in use, data folder"
-            + " unusable), 2 bad command line.";
+    private static final String EXIT_CODES = "Exit codes: 0 done, 1 the command failed (a script or API call"
+            + " failed, port in use, data folder unusable), 2 bad command line, 3 the cloud's settings or sign-in"
+            + " failed.";
 
     private ShellOptions() {
     }
 
     /** Options that come before the command. */
     static Options global() {
-        return new Options().addOption(HELP).addOption(VERSION);
+        return new Options().addOption(EVAL).addOption(CLOUD).addOption(REGION).addOption(LOCAL).addOption(DATA)
+                .addOption(JSON).addOption(DEBUG).addOption(HELP).addOption(VERSION);
     }
 
     static Options serve() {
@@ -66,13 +82,17 @@ final class ShellOptions {
 
     static String help() {
         return String.join("\n",
-                "Usage: glaze [--help | --version]",
+                "Usage: glaze [OPTIONS]                  the interactive shell (REPL)",
+                "       glaze [OPTIONS] -e EXPR          evaluate one Groovy expression",
+                "       glaze [OPTIONS] SCRIPT [ARGS]    run a Groovy script, with ARGS as args",
                 "       " + SERVE_USAGE,
+                "       glaze --help | --version",
                 "",
                 wrap("glaze is a Groovy-scriptable shell and Java library for the OpenStack Image service v2"
                         + " (Glance), as Rackspace Cloud Images offers it, with an embedded Glance-compatible"
-                        + " image service. This version has one command, serve; the interactive shell (REPL),"
-                        + " the script runner, the client library and plugins are planned, not there yet.", ""),
+                        + " image service. Scripts, -e and the REPL see images, tasks, containers, cloud and"
+                        + " clouds; with no cloud configured they work on the embedded image service, in this"
+                        + " process, with its data in --data.", ""),
                 "",
                 "Commands:",
                 "  serve   run the embedded Glance v2 compatible image service in the foreground",
@@ -82,6 +102,13 @@ final class ShellOptions {
                 "",
                 "serve options (glaze serve --help says more):",
                 describe(serve()),
+                "",
+                "Examples:",
+                "  glaze                                     the REPL (glaze> images)",
+                "  glaze -e 'images*.name'                   the names of the images",
+                "  glaze --cloud rackspace --region IAD -e images",
+                "  glaze --json -e \"images['web-gold']\"      one image as JSON",
+                "  glaze prune.groovy 30                     a script; args[0] is '30'",
                 "",
                 wrap(EXIT_CODES, ""),
                 "More: docs/cli.md",

@@ -40,15 +40,19 @@ class MainSpec extends Specification {
         flag << ['--help', '-h']
     }
 
-    def "no arguments prints the help and says honestly that the REPL is not there yet"() {
+    def "--help shows the REPL, -e, scripts and their options, with examples"() {
         when:
-        def r = run()
+        def r = run('--help')
 
         then:
         r.code == 0
-        r.err == ''
-        r.out.startsWith('Usage: glaze')
-        r.out.contains('REPL) is not there yet')
+        r.out.contains('glaze [OPTIONS] -e EXPR')
+        r.out.contains('glaze [OPTIONS] SCRIPT [ARGS]')
+        ['--cloud NAME', '--region NAME', '--local', '--data DIR', '--json', '--debug', '-e, --eval EXPR'].every {
+            r.out.contains(it)
+        }
+        r.out.contains('Examples:')
+        r.out.replaceAll(/\s+/, ' ').contains("3 the cloud's settings or sign-in failed")
     }
 
     def "--version prints one line with the build's version"() {
@@ -114,8 +118,10 @@ class MainSpec extends Specification {
         ['serve', '--regions', 'DFW,../x']        || "--regions: region name '../x' is not allowed"
         ['--port', '9292']                        || "unknown option '--port'; see glaze --help (options of serve go after the word serve)"
         ['--nope']                                || "unknown option '--nope'"
-        ['sevre']                                 || "unknown command 'sevre'; the commands are: serve"
-        ['backup.groovy']                         || 'running scripts is not there yet'
+        ['sevre']                                 || "unknown command 'sevre'; the commands are: serve, or the path of a Groovy script"
+        ['backup.groovy']                         || 'script file backup.groovy does not exist'
+        ['--cloud', 'a', '--local', '-e', '1']    || '--cloud and --local both choose the cloud; give one of them'
+        ['-e']                                    || '--eval needs a value (--eval EXPR)'
     }
 
     def "a data folder that is a file exits 1 and says to choose another"() {

@@ -106,8 +106,8 @@ class ServeProcessSpec extends Specification {
         then:
         code == 1
         second.firstLine == null
-        second.stderr() == "glaze: data folder ${data} is in use by another glaze serve; stop that one or" +
-                " choose another folder with --data DIR\n"
+        second.stderr() == "glaze: data folder ${data} is in use by another glaze (serve, or a shell on the" +
+                " embedded service); stop that one or choose another folder with --data DIR\n"
     }
 
     def "an uploaded image keeps its data across a restart"() {

@@ -1,0 +1,130 @@
+package dev.glaze.shell;
+
+import dev.glaze.core.Cloud;
+import dev.glaze.core.ConfigurationException;
+import dev.glaze.core.GlazeException;
+import dev.glaze.core.config.CloudConfig;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the cloud of a glaze process: {@code --local}; else {@code --cloud NAME}; else the environment
+ * ({@code OS_CLOUD}, {@code OS_AUTH_URL}, {@code OS_TOKEN} with {@code OS_IMAGE_URL}, {@code API_ENDPOINT} with
+ * {@code AUTH_TOKEN}, ...); else the embedded image service, started in-process, so that glaze works on a machine
+ * with no cloud account at all.
+ */
+public final class CloudSelector implements AutoCloseable {
+    /** Variables that say a cloud is configured; with none of them the embedded service is used. */
+    static final List<String> CLOUD_VARIABLES = List.of("OS_CLOUD", "OS_AUTH_URL", "OS_TOKEN", "OS_IMAGE_URL",
+            "OS_ENDPOINT", "OS_API_KEY", "OS_RAX_API_KEY", "API_ENDPOINT", "AUTH_TOKEN");
+    /** The name {@code :use} and {@code --cloud} take for the embedded service when clouds.yaml has no such cloud. */
+    public static final String LOCAL = "local";
+
+    private final Map<String, String> env;
+    private final Path dataDir;
+    private final PrintStream err;
+    private final boolean debug;
+    private EmbeddedService embedded;
+
+    /**
+     * @param env the environment to read (a map, so that specs need not change the real one)
+     * @param dataDir the embedded service's data folder
+     * @param err where the one line announcing the embedded service and the {@code --debug} HTTP log go
+     */
+    public CloudSelector(Map<String, String> env, Path dataDir, PrintStream err, boolean debug) {
+        this.env = env;
+        this.dataDir = dataDir;
+        this.err = err;
+        this.debug = debug;
+    }
+
+    /**
+     * Selects the cloud as the options and the environment say.
+     *
+     * @throws ConfigurationException when the named cloud or the environment's settings cannot be used
+     * @throws CommandFailedException when the embedded service cannot start (its data folder in use, unwritable)
+     */
+    public Session select(boolean local, String cloudName, String region) throws CommandFailedException {
+        if (local) {
+            return embedded(region);
+        }
+        if (cloudName != null) {
+            return named(cloudName, region);
+        }
+        if (CLOUD_VARIABLES.stream().anyMatch(v -> env.get(v) != null && !env.get(v).isBlank())) {
+            CloudConfig config = CloudConfig.fromEnvironment(env, CloudConfig.defaultSearchPath(env));
+            return session(config, region, config.getName().map(n -> "cloud '" + n + "' (OS_CLOUD)")
+                    .orElse("the cloud of the environment"));
+        }
+        Session session = embedded(region);
+        err.println("glaze: no cloud configured: using the embedded image service at " + embedded.url()
+                + " (data in " + shortPath(dataDir) + ")");
+        err.flush();
+        return session;
+    }
+
+    Session named(String name, String region) throws CommandFailedException {
+        if (name.equals(LOCAL) && !cloudNames().contains(LOCAL)) {
+            return embedded(region);
+        }
+        return session(CloudConfig.named(name, env, CloudConfig.defaultSearchPath(env)), region,
+                "cloud '" + name + "'");
+    }
+
+    List<String> cloudNames() {
+        try {
+            return CloudConfig.names(env, CloudConfig.defaultSearchPath(env));
+        } catch (GlazeException e) {
+            return List.of();
+        }
+    }
+
+    private Session session(CloudConfig config, String region, String description) {
+        Cloud.Builder builder = config.toBuilder();
+        if (region != null) {
+            builder.region(region);
+        }
+        return new Session(this, log(builder).build(), description + (region != null ? ", region " + region : ""));
+    }
+
+    private Session embedded(String region) throws CommandFailedException {
+        if (embedded == null) {
+            embedded = EmbeddedService.start(dataDir);
+        }
+        String url = embedded.url().toString();
+        Cloud cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
+                .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
+        if (region != null) {
+            cloud = cloud.region(region);
+        }
+        return new Session(this, cloud, "the embedded image service at " + url);
+    }
+
+    private Cloud.Builder log(Cloud.Builder builder) {
+        if (debug) {
+            // core redacts tokens and passwords before a line gets here
+            builder.httpLog(line -> {
+                err.println(line);
+                err.flush();
+            });
+        }
+        return builder;
+    }
+
+    /** {@code ~/...} for a folder under the home folder, as people write it. */
+    static String shortPath(Path path) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        return path.startsWith(home) && !path.equals(home) ? "~/" + home.relativize(path) : path.toString();
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}

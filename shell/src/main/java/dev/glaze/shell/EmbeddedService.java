@@ -1,0 +1,45 @@
+package dev.glaze.shell;
+
+import dev.glaze.emulator.ImageService;
+import dev.glaze.emulator.Profile;
+import dev.glaze.emulator.ServiceConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The embedded image service inside the shell's own process: Rackspace profile, a free loopback port, its data
+ * folder locked as {@code glaze serve} locks it, so a shell and a server never write one folder at once.
+ */
+final class EmbeddedService implements AutoCloseable {
+    private final DataFolder folder;
+    private final ImageService service;
+
+    private EmbeddedService(DataFolder folder, ImageService service) {
+        this.folder = folder;
+        this.service = service;
+    }
+
+    static EmbeddedService start(Path dataDir) throws CommandFailedException {
+        DataFolder folder = DataFolder.open(dataDir);
+        ServiceConfig config = ServiceConfig.builder(dataDir).port(0).bind(ServiceConfig.DEFAULT_BIND)
+                .profile(Profile.RACKSPACE).build();
+        try {
+            return new EmbeddedService(folder, ImageService.start(config));
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw new CommandFailedException("cannot start the embedded image service on data folder " + dataDir
+                    + ": " + e.getMessage() + "; repair or move the folder, or choose another with --data DIR", e);
+        }
+    }
+
+    URI url() {
+        return service.url();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        folder.close();
+    }
+}

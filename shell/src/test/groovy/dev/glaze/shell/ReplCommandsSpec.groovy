@@ -1,0 +1,121 @@
+package dev.glaze.shell
+
+import dev.glaze.shell.repl.GroovyEvaluator
+import dev.glaze.shell.repl.Renderer
+import dev.glaze.shell.repl.Repl
+import org.jline.terminal.impl.DumbTerminal
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * The REPL's commands in-process: lines typed into a dumb terminal, what it prints back, on the embedded image
+ * service chosen as the shell chooses it.
+ */
+class ReplCommandsSpec extends Specification {
+    @TempDir Path tmp
+
+    String session(String input) {
+        Path yaml = tmp.resolve('clouds.yaml')
+        Files.writeString(yaml, '''clouds:
+  lab:
+    auth:
+      auth_url: http://127.0.0.1:9/v3
+      username: someone
+      password: not-a-real-one
+      project_name: lab
+''')
+        def env = [OS_CLIENT_CONFIG_FILE: yaml.toString()]
+        def err = new ByteArrayOutputStream()
+        def out = new ByteArrayOutputStream()
+        def selector = new CloudSelector(env, tmp.resolve('data'), new PrintStream(err, true, 'UTF-8'), false)
+        Session s = selector.select(true, null, null)
+        def terminal = new DumbTerminal('glaze', 'dumb', new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                out, StandardCharsets.UTF_8)
+        try {
+            def evaluator = new GroovyEvaluator(s.cloud(), s.cloudNames(), new PrintStream(out, true, 'UTF-8'))
+            new Repl(terminal, evaluator, s, new Renderer(120, false), tmp.resolve('home/.glaze/history'), false).run()
+        } finally {
+            terminal.close()
+            s.close()
+        }
+        out.toString('UTF-8')
+    }
+
+    def ":help shows examples and the commands; :exit leaves"() {
+        when:
+        def screen = session(':help\n:exit\n1 + 1\n')
+
+        then:
+        screen.contains("images.find { it.name =~ /Ubuntu/ }")
+        [':help', ':exit', ':format table|json', ':trace', ':clouds', ':use CLOUD [REGION]', ':load FILE'].every {
+            screen.contains(it)
+        }
+        !screen.contains('\n2\n')         // nothing after :exit ran
+    }
+
+    def ":format json switches results to JSON and :format table back"() {
+        when:
+        def screen = session(":format json\n[a: 1]\n:format table\n[a: 1]\n:format xml\n")
+
+        then:
+        screen.contains('{\n    "a": 1\n}')
+        screen.contains('> a  1\n')          // a dumb terminal does not echo what is typed
+        screen.contains('glaze: :format takes table or json; now table')
+    }
+
+    def ":trace shows the last error's stack trace; errors themselves are one line and the line in question"() {
+        when:
+        def screen = session(":trace\nthrow new IllegalStateException('boom')\n:trace\n")
+
+        then:
+        screen.contains('no error yet')
+        screen.contains("glaze: input:1: IllegalStateException: boom\n  throw new IllegalStateException('boom')")
+        screen.contains('java.lang.IllegalStateException: boom\n')
+        screen.contains('at input.run(input:1)')
+    }
+
+    def ":clouds lists clouds.yaml and the cloud in use; :use switches and rebinds images, :use local comes back"() {
+        when:
+        def screen = session(":clouds\nclouds\n:use lab\ncloud.displayName\n:use nosuch\n:use local\ncloud.imageEndpoint.host\n")
+
+        then:
+        screen.contains('clouds.yaml: lab')
+        screen.contains('in use: the embedded image service at http://127.0.0.1:')
+        screen.contains('[lab]')
+        screen.contains("using cloud 'lab'")
+        screen.contains('> lab\n')
+        !screen.contains('not-a-real-one')
+        screen.contains("glaze: no cloud 'nosuch' in clouds.yaml")
+        screen.contains('using the embedded image service at http://127.0.0.1:')
+        screen.contains('> 127.0.0.1\n')
+    }
+
+    def ":load runs a file in the same context; a missing file is one line"() {
+        given:
+        Path file = tmp.resolve('setup.groovy')
+        Files.writeString(file, "def greeting = 'hello'\nprintln 'loaded'\n")
+
+        when:
+        def screen = session(":load ${file}\ngreeting * 2\n:load ${tmp.resolve('nope.groovy')}\n")
+
+        then:
+        screen.contains('loaded\n')
+        screen.contains('hellohello')
+        screen.contains("glaze: no file ${tmp.resolve('nope.groovy')}")
+    }
+
+    def "a multi-line closure and a def survive to the next lines; a secret line is kept out of the history"() {
+        when:
+        def screen = session("def f = { a ->\na * 2\n}\nf(21)\napiKey = 'k-123'\n")
+        def history = Files.readString(tmp.resolve('home/.glaze/history'))
+
+        then:
+        screen.contains('> 42\n')
+        history.contains('f(21)')
+        !history.contains('k-123')
+    }
+}

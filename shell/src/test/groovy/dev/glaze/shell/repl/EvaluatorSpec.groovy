@@ -1,0 +1,123 @@
+package dev.glaze.shell.repl
+
+import dev.glaze.core.Cloud
+import dev.glaze.emulator.ImageService
+import dev.glaze.emulator.Profile
+import dev.glaze.emulator.ServiceConfig
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+import java.time.Duration
+
+/** One Groovy context across evaluations, against the embedded image service (Rackspace profile). */
+class EvaluatorSpec extends Specification {
+    static final byte[] DATA = ('conectix' + 'x' * 4096).bytes
+
+    @Shared @TempDir Path tmp
+    @Shared @AutoCleanup ImageService service
+    @Shared Cloud cloud
+    def out = new ByteArrayOutputStream()
+    GroovyEvaluator eval
+
+    def setupSpec() {
+        service = ImageService.start(ServiceConfig.builder(tmp.resolve('data')).port(0).profile(Profile.RACKSPACE)
+                .taskDelay(Duration.ofMillis(50)).build())
+        String url = service.url()
+        cloud = Cloud.builder().endpoint(url).project('local').objectStore(URI.create(url + '/v1/AUTH_local')).build()
+        def image = cloud.images().create(name: 'Ubuntu 24.04', disk_format: 'vhd', container_format: 'ovf')
+        image.upload(new ByteArrayInputStream(DATA), DATA.length, null)
+        cloud.containers().create('exports')
+    }
+
+    def setup() {
+        eval = new GroovyEvaluator(cloud, ['rackspace', 'lab'], new PrintStream(out, true, 'UTF-8'))
+    }
+
+    def "def x = 5 in one evaluation, x + 1 in the next gives 6"() {
+        when:
+        eval.evaluate('def x = 5', 'input')
+        String typed = 'String s = "a"'
+        eval.evaluate(typed, 'input')
+
+        then:
+        eval.evaluate('x + 1', 'input') == 6
+        eval.evaluate('s * 2', 'input') == 'aa'
+        eval.evaluate('def f = { n -> n * x }; f(2)', 'input') == 10
+        eval.evaluate('f(3)', 'input') == 15
+    }
+
+    def "a def inside a closure stays local to it"() {
+        expect:
+        eval.evaluate('def g = { def inner = 1; inner + 1 }; g()', 'input') == 2
+        !eval.binding().hasVariable('inner')
+    }
+
+    def "images, tasks, containers, cloud and clouds are bound, and the library's packages imported"() {
+        expect:
+        eval.evaluate('images.find { it.name =~ /Ubuntu/ }.status', 'input') == 'active'
+        eval.evaluate('cloud.is(images.cloud) || cloud.imageEndpoint == images.first().get().cloud.imageEndpoint', 'input')
+        eval.evaluate('containers.exists("exports")', 'input') == true
+        eval.evaluate('clouds', 'input') == ['rackspace', 'lab']
+        eval.evaluate('tasks.toList() instanceof List', 'input') == true
+        eval.evaluate('[Image, Task, Container, GlazeException, Duration].size()', 'input') == 5
+        eval.evaluate('30.minutes', 'input') == Duration.ofMinutes(30)
+    }
+
+    def "println goes to the evaluator's output"() {
+        when:
+        eval.evaluate('println "hi"', 'input')
+
+        then:
+        out.toString('UTF-8') == 'hi\n'
+    }
+
+    def "the export line of the card works: the task finishes and the object is in exports"() {
+        when:
+        def task = eval.evaluate("images.find { it.name =~ /Ubuntu/ }.export('exports').await()", 'input')
+
+        then:
+        task.success
+        task.type == 'export'
+        task.exportedObject.bytes == DATA.length
+        task.exportLocation ==~ /exports\/[0-9a-f-]{36}\.vhd/
+        cloud.containers()['exports'].find(task.exportLocation - 'exports/').present
+    }
+
+    def "a runtime error names the file and line, the exception and the source line"() {
+        when:
+        eval.evaluate('a = 1\nb = a.nosuch', 'job.groovy')
+
+        then:
+        def e = thrown(ScriptError)
+        !e.compilation
+        e.headline().startsWith('job.groovy:2: MissingPropertyException: No such property: nosuch')
+        e.message.readLines()[1] == '  b = a.nosuch'
+        e.cause instanceof MissingPropertyException
+    }
+
+    def "a glaze error keeps its own message"() {
+        when:
+        eval.evaluate("images.named('no such image')", 'input')
+
+        then:
+        def e = thrown(ScriptError)
+        e.headline() ==~ /input:1: .*no such image.*/
+        !e.headline().contains('Exception:')
+    }
+
+    def "a syntax error gives line, column, the line and a caret under the column"() {
+        when:
+        eval.evaluate('x = 1\nif (x > ) {}', 'input')
+
+        then:
+        def e = thrown(ScriptError)
+        e.compilation
+        def lines = e.message.readLines()
+        lines[0] ==~ /input:2:9: Unexpected input: .*/ || lines[0] ==~ /input:2:\d+: .*/
+        lines[1] == '  if (x > ) {}'
+        lines[2] == '  ' + ' ' * (lines[0].split(':')[2].toInteger() - 1) + '^'
+    }
+}
