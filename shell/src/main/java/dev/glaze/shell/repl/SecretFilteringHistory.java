@@ -1,5 +1,6 @@
 package dev.glaze.shell.repl;
 
+import dev.glaze.core.internal.http.Secrets;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -11,9 +12,12 @@ import org.jline.reader.impl.history.DefaultHistory;
 public final class SecretFilteringHistory extends DefaultHistory {
     private static final Pattern SECRET = Pattern.compile("(?i)password|passwd|api[_-]?key|token|secret");
 
-    /** True for a line that history must not keep. */
+    /**
+     * True for a line that history must not keep: one naming a secret, or holding one glaze already knows (a token
+     * or password it signed in with, pasted without a telling name).
+     */
     public static boolean isSecret(String line) {
-        return SECRET.matcher(line).find();
+        return SECRET.matcher(line).find() || !Secrets.redact(line).equals(line);
     }
 
     @Override

@@ -42,4 +42,17 @@ class InputSpec extends Specification {
         lines = ['images.first()', "auth.password = 'hunter2'", 'cfg.apiKey = k', "env['OS_API_KEY']", 'api_key = 1',
                  'x = 1', "Cloud.connect(url, 'tok').TOKEN", 'mySecret = 3', 'Authenticators.rackspaceApiKey(u, p)']
     }
+
+    def "history also drops a line holding a secret glaze knows, even without a telling name"() {
+        given:
+        dev.glaze.core.internal.http.Secrets.register('s3cr3t-value-typed-bare')
+        def history = new SecretFilteringHistory()
+
+        when:
+        history.add("Cloud.connect(url, 's3cr3t-value-typed-bare')")
+        history.add('images.first()')
+
+        then:
+        history.collect { it.line() } == ['images.first()']
+    }
 }
