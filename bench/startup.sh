@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Start-up of a one-shot command: `glaze -e` against `openstack image list`, on the same
+# embedded image service (openstack profile, 50 images), each a cold process. Medians of BENCH_RUNS (default 5)
+# runs after one warm-up, wall time and peak RSS from /usr/bin/time. Needs the openstack client
+# (.ci/real-glance.sh install puts it there) and curl. Prints a Markdown table and writes it to
+# bench/results/startup-<UTC stamp>.md. Not part of the test command.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+WORK=${BENCH_DIR:-/tmp/glaze-bench-startup}
+PORT=${BENCH_STARTUP_PORT:-9561}
+RUNS=${BENCH_RUNS:-5}
+for tool in openstack curl /usr/bin/time /usr/bin/python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }
+done
+rm -rf "$WORK" && mkdir -p "$WORK/home"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+"$ROOT/glaze" serve --profile openstack --port "$PORT" --data "$WORK/emu" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+pids+=("$!")
+for _ in $(seq 1 600); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+URL=http://127.0.0.1:$PORT
+/usr/bin/python3 "$ROOT/bench/seed.py" "$URL" 50 startup >/dev/null
+
+# one command each; all print the 50 names (checked below)
+run_glaze()     { env -u OS_CLOUD -u OS_AUTH_URL OS_IMAGE_URL="$URL" OS_TOKEN=x "$ROOT/glaze" -e 'images*.name.join("\n")'; }
+run_openstack() { openstack --os-auth-type none --os-endpoint "$URL" image list -f value -c Name; }
+
+measure() { # NAME -> "wall_s rss_mib" medians
+  local name=$1 walls=() rss=() out
+  "run_$name" >/dev/null 2>&1   # warm-up: page cache, the launcher's build check
+  for _ in $(seq 1 "$RUNS"); do
+    /usr/bin/time -o "$WORK/time" -f '%e %M' \
+      bash -c "$(declare -f "run_$name"); URL=$URL ROOT=$ROOT WORK=$WORK run_$name" >"$WORK/$name.out" 2>/dev/null
+    out=$(tail -n 1 "$WORK/time")
+    [ "$(grep -c 'bench-000' "$WORK/$name.out")" -ge 1 ] || { echo "bench: $name printed no images" >&2; exit 1; }
+    walls+=("$(echo "$out" | cut -d' ' -f1)"); rss+=("$(echo "$out" | cut -d' ' -f2)")
+  done
+  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" \
+                   "$(( $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p") / 1024 ))"
+}
+read -r g_wall g_rss < <(measure glaze)
+read -r o_wall o_rss < <(measure openstack)
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$ROOT/bench/results"
+{
+  echo "## Start-up: list 50 images in a fresh process ($stamp; $(nproc) cores; medians of $RUNS runs)"
+  echo
+  echo "| command | wall | peak RSS | openstack / command |"
+  echo "|---|---|---|---|"
+  echo "| \`glaze -e 'images*.name'\` | $g_wall s | $g_rss MiB | $(awk -v a="$o_wall" -v b="$g_wall" 'BEGIN {printf "%.2f", a / b}')× |"
+  echo "| \`openstack image list\` | $o_wall s | $o_rss MiB | 1.00× |"
+} | tee "$ROOT/bench/results/startup-$stamp.md"
