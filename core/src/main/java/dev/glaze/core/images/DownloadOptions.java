@@ -146,7 +146,6 @@ public final class DownloadOptions {
         }
     }
 
-    /** A Consumer as it is; anything with a one-argument {@code call} (a Groovy closure) adapted, Groovy unnamed. */
     /** Builds {@link DownloadOptions}; every setting has a default. */
     public static final class Builder {
         private boolean overwrite;

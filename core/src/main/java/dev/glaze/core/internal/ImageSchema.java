@@ -6,11 +6,9 @@ import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The image schema of one service: which attributes are base attributes (they always exist, so a patch replaces
- * them) and which may not be changed. Upstream marks read-only attributes with {@code readOnly: true}; Icehouse's
+ * The image schema of one service: which attributes may not be changed by a patch. Upstream marks read-only attributes with {@code readOnly: true}; Icehouse's
  * schema (Rackspace) only says "(READ-ONLY)" in descriptions, so Glance's own list backs both up.
  */
 public final class ImageSchema {
@@ -34,16 +32,6 @@ public final class ImageSchema {
 
     public JsonObject raw() {
         return raw;
-    }
-
-    /** The schema's attribute names, sorted. */
-    public Set<String> attributes() {
-        return new TreeSet<>(properties.keySet());
-    }
-
-    /** Whether the schema declares the attribute (a base attribute: it exists even when absent or null). */
-    public boolean declares(String name) {
-        return properties.containsKey(name);
     }
 
     /** Why the attribute cannot be changed by a patch, or empty when it can. */

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** An answer with its body still unread (so downloads stream); read it once, or close it. */
@@ -71,10 +70,6 @@ public final class ApiResponse implements Closeable {
             }
         }
         return bytes;
-    }
-
-    public String text() {
-        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     public JsonValue json() {
