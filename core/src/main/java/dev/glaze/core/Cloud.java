@@ -6,6 +6,7 @@ import dev.glaze.core.internal.CloudContext;
 import dev.glaze.core.internal.auth.Session;
 import dev.glaze.core.internal.http.HttpLog;
 import dev.glaze.core.internal.http.RetryPolicy;
+import dev.glaze.core.internal.http.SharedHttpClient;
 import dev.glaze.core.internal.http.Sleeper;
 import dev.glaze.core.internal.http.TokenProvider;
 import dev.glaze.core.internal.http.Transport;
@@ -50,6 +51,14 @@ public final class Cloud {
         }
         this.context = new CloudContext(t.build(), session, settings.endpoint, settings.objectStore, settings.region,
                 settings.iface, settings.project, settings.profile, settings.clock, settings.sleeper);
+    }
+
+    /**
+     * Lets a process that is about to call {@code System.exit} end at once: stops the thread of the shared HTTP
+     * client that would otherwise hold the JVM's exit up for 300 ms. No cloud can make requests afterwards.
+     */
+    public static void shutdownForExit() {
+        SharedHttpClient.shutdownForExit();
     }
 
     public static Builder builder() {
@@ -296,6 +305,8 @@ public final class Cloud {
                 throw new ConfigurationException("no cloud given: set an image endpoint (and token), or credentials"
                         + " (OS_AUTH_URL, OS_CLOUD, API_ENDPOINT + AUTH_TOKEN)");
             }
+            // the first request comes soon: build the HTTP client meanwhile (TLS only when it may be needed)
+            SharedHttpClient.prepareInBackground(endpoint == null || "https".equalsIgnoreCase(endpoint.getScheme()));
             Session session = null;
             if (authenticator != null) {
                 Transport identity = Transport.builder().retry(retry).sleeper(sleeper).clock(clock).log(httpLog)
