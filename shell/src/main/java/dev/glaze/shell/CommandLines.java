@@ -20,7 +20,9 @@ final class CommandLines {
     static CommandLine parse(Options options, String[] args, String helpCommand, boolean stopAtCommand)
             throws UsageException {
         // Partial matching would take --po for --port today and break when another --po... option arrives.
-        DefaultParser parser = DefaultParser.builder().setAllowPartialMatching(false).get();
+        // Commons CLI strips the quotes around a value by default, which turns -e '"hi"' into the Groovy hi.
+        DefaultParser parser = DefaultParser.builder().setAllowPartialMatching(false)
+                .setStripLeadingAndTrailingQuotes(false).get();
         try {
             return parser.parse(options, args, stopAtCommand);
         } catch (UnrecognizedOptionException e) {
