@@ -1,8 +1,10 @@
 package dev.glaze.shell;
 
 import dev.glaze.core.AuthenticationException;
+import dev.glaze.core.Cloud;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
+import dev.glaze.shell.repl.GroovyWarmUp;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +25,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (runsGroovy(args)) {
+            GroovyWarmUp.start();
+        }
         int code = run(args, System.out, System.err);
         if (code != ExitCodes.OK || !serving) {
             // scripts may leave threads behind (an async await, a scheduler): the script's end is the process's
+            Cloud.shutdownForExit();
             System.exit(code);
         }
         // After serve the shutdown hooks are already running, and calling System.exit from here would wait for
         // them forever.
+    }
+
+    /** A guess, good enough to decide on a head start: everything but serve, --help and --version runs Groovy. */
+    private static boolean runsGroovy(String[] args) {
+        for (String a : args) {
+            if (a.equals("serve") || a.equals("--help") || a.equals("-h") || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one glaze command line; returns the exit code instead of exiting, so it can be tested in-process. */

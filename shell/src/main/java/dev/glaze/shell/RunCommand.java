@@ -5,11 +5,13 @@ import dev.glaze.core.ConfigurationException;
 import dev.glaze.shell.repl.GroovyEvaluator;
 import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
+import dev.glaze.shell.repl.ScriptCache;
 import dev.glaze.shell.repl.ScriptError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,7 +73,9 @@ final class RunCommand {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
             evaluator.binding().setVariable("args", args);
             try {
-                Object result = evaluator.evaluate(source, fileName);
+                ScriptCache cache = scriptCache();
+                Object result = cache == null ? evaluator.evaluate(source, fileName)
+                        : evaluator.evaluate(source, fileName, cache);
                 if (fileName.equals("expression")) {
                     out.print(renderer().render(result));
                 }
@@ -88,6 +92,22 @@ final class RunCommand {
                 return cause instanceof ConfigurationException || cause instanceof AuthenticationException
                         ? ExitCodes.CONFIGURATION : ExitCodes.FAILURE;
             }
+        }
+    }
+
+    /**
+     * Where compiled expressions and scripts are kept: {@code GLAZE_SCRIPT_CACHE} when set ({@code off} keeps none),
+     * else {@code ~/.glaze/cache/scripts}.
+     */
+    private ScriptCache scriptCache() {
+        String setting = env.get("GLAZE_SCRIPT_CACHE");
+        if (setting == null || setting.isBlank()) {
+            return ScriptCache.in(Path.of(System.getProperty("user.home"), ".glaze", "cache", "scripts"));
+        }
+        try {
+            return setting.equals("off") ? null : ScriptCache.in(Path.of(setting).toAbsolutePath());
+        } catch (InvalidPathException e) {
+            return null; // the cache only saves time: without one, scripts compile every time
         }
     }
 

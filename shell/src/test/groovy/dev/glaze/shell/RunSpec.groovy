@@ -22,7 +22,7 @@ class RunSpec extends Specification {
         if (!Files.exists(yaml)) {
             Files.writeString(yaml, 'clouds: {}\n')
         }
-        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100']
+        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100', GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString()]
     }
 
     Map run(List<String> args, Map<String, String> env = env()) {
@@ -35,6 +35,32 @@ class RunSpec extends Specification {
 
     List<String> local(String... args) {
         ['--local', '--data', tmp.resolve('data').toString()] + (args as List)
+    }
+
+    def "-e and scripts keep their compiled classes in GLAZE_SCRIPT_CACHE; 'off' keeps none"() {
+        given:
+        Path cache = tmp.resolve('cache-of-this-test')
+        Path script = Files.writeString(tmp.resolve('cached.groovy'), 'println "hello ${args[0]}"\n')
+
+        when:
+        def runs = (1..2).collect { run(local('-e', '"cached " + (20 + 22)'), env() + [GLAZE_SCRIPT_CACHE: cache.toString()]) }
+        def scripts = (1..2).collect { run(local(script.toString(), 'you'), env() + [GLAZE_SCRIPT_CACHE: cache.toString()]) }
+        def off = run(local('-e', '"not cached"'), env() + [GLAZE_SCRIPT_CACHE: 'off'])
+
+        then:
+        runs*.out == ['cached 42\n', 'cached 42\n']
+        scripts*.out == ['hello you\n', 'hello you\n']
+        off.out == 'not cached\n'
+        Files.list(cache).withCloseable { it.count() } == 2
+    }
+
+    def "-e keeps the quotes of its value: a Groovy string literal stays one"() {
+        when:
+        def r = run(local('-e', '"hi"'))
+
+        then:
+        r.code == 0
+        r.out == 'hi\n'
     }
 
     def "-e '1 + 1' prints 2 and exits 0"() {

@@ -2,15 +2,23 @@ package dev.glaze.shell.repl;
 
 import dev.glaze.core.Cloud;
 import groovy.lang.Binding;
+import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
 import groovy.transform.ThreadInterrupt;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import org.codehaus.groovy.tools.GroovyClass;
 
 /**
  * One Groovy context for {@code -e}, scripts and the REPL: one {@link GroovyShell} over one {@link Binding} holding
@@ -28,19 +36,32 @@ public final class GroovyEvaluator {
     static final String[] STAR_IMPORTS = {"dev.glaze.core", "dev.glaze.core.images", "dev.glaze.core.tasks",
         "dev.glaze.core.storage"};
 
-    private final Binding binding = new Binding();
-    private final GroovyShell shell;
+    private final Binding binding;
+    /** Made on the first compilation: a cached script needs neither the shell nor the compiler's classes. */
+    private GroovyShell shell;
 
     public GroovyEvaluator(Cloud cloud, List<String> clouds, PrintStream out) {
+        GroovyWarmUp.await(); // before the first Groovy class: the Binding
+        binding = new Binding();
+        bindCloud(cloud, clouds);
+        setOut(out);
+    }
+
+    private static CompilerConfiguration configuration() {
         CompilerConfiguration cc = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer().addStarImports(STAR_IMPORTS)
                 .addImports("java.time.Duration");
         // ThreadInterrupt: loops check Thread.interrupted(), so Ctrl-C in the REPL stops a runaway while loop too
         cc.addCompilationCustomizers(imports, new DeclarationsToBinding(),
                 new ASTTransformationCustomizer(ThreadInterrupt.class));
-        shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, cc);
-        bindCloud(cloud, clouds);
-        setOut(out);
+        return cc;
+    }
+
+    private GroovyShell shell() {
+        if (shell == null) {
+            shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, configuration());
+        }
+        return shell;
     }
 
     /** Binds {@code cloud} and what hangs off it; the user's own variables stay. */
@@ -75,9 +96,47 @@ public final class GroovyEvaluator {
         // never cached: the REPL compiles every line under the same name, and each must be its own class
         code.setCachable(false);
         try {
-            return shell.parse(code).run();
+            return shell().parse(code).run();
         } catch (Exception | LinkageError | AssertionError e) {
             throw ScriptError.of(e, fileName, source);
         }
+    }
+
+    /**
+     * As {@link #evaluate(String, String)}, with the compiled classes taken from {@code cache} when this source ran
+     * before, and put there when not: for {@code -e} and script files, which a user runs again and again.
+     */
+    public Object evaluate(String source, String fileName, ScriptCache cache) {
+        Class<?> scriptClass;
+        try {
+            ScriptCache.CompiledScript compiled = cache.load(source, fileName);
+            if (compiled == null) {
+                compiled = compile(source, fileName);
+                cache.store(source, fileName, compiled);
+            }
+            scriptClass = compiled.define(GroovyEvaluator.class.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            throw ScriptError.of(e, fileName, source);
+        }
+        try {
+            return InvokerHelper.createScript(scriptClass, binding).run();
+        } catch (Exception | LinkageError | AssertionError e) {
+            throw ScriptError.of(e, fileName, source);
+        }
+    }
+
+    /** Compiles {@code source} to class files, as {@link GroovyShell#parse} would, without loading them. */
+    private static ScriptCache.CompiledScript compile(String source, String fileName) {
+        CompilationUnit unit = new CompilationUnit(configuration(), null,
+                new GroovyClassLoader(GroovyEvaluator.class.getClassLoader()));
+        SourceUnit su = unit.addSource(fileName, source);
+        unit.compile(Phases.CLASS_GENERATION);
+        // the module's first class is what GroovyShell runs: the script class, or the first class declared
+        String main = su.getAST().getClasses().get(0).getName();
+        Map<String, byte[]> classes = new HashMap<>();
+        for (GroovyClass c : unit.getClasses()) {
+            classes.put(c.getName(), c.getBytes());
+        }
+        return new ScriptCache.CompiledScript(main, classes);
     }
 }
