@@ -166,7 +166,15 @@ public final class ImageService implements AutoCloseable {
     /** Stops accepting, lets running requests finish for up to a second, and stops. Safe to call twice. */
     @Override
     public void close() {
-        server.stop(1);
+        stop(1);
+    }
+
+    /**
+     * Stops accepting, lets running requests finish for up to {@code graceSeconds}, and stops; with 0 at once, for
+     * a process whose client is done (the JDK's server waits the whole grace time even when nothing runs).
+     */
+    public void stop(int graceSeconds) {
+        server.stop(graceSeconds);
         executor.shutdownNow();
         regions.values().forEach(Region::close);
     }
