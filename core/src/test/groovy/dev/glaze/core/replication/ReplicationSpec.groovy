@@ -1,0 +1,159 @@
+package dev.glaze.core.replication
+
+import dev.glaze.core.Cloud
+import dev.glaze.core.auth.Authenticators
+import dev.glaze.core.images.Image
+import dev.glaze.core.testing.Emulator
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * image.replicate(to: regions) on the embedded service with three regions: on Rackspace by export, a copy of the
+ * object between the regions' Cloud Files and an import; on upstream Glance by download and upload. Idempotent,
+ * dry-run, failures kept to their row, and nothing left behind in the object stores.
+ */
+class ReplicationSpec extends Specification {
+    static final String KEY = '0123456789abcdef0123456789abcdef'
+    static final String USERS = '''{"users": [{"name": "ops", "apiKey": "0123456789abcdef0123456789abcdef",
+       "project": {"id": "4242", "name": "ops-account"}, "defaultRegion": "DFW"}]}'''
+
+    @Shared @AutoCleanup
+    Emulator rackspace = Emulator.start(profile: 'rackspace', auth: 'keystone', users: USERS,
+            regions: ['DFW', 'ORD', 'IAD'])
+    @Shared @AutoCleanup
+    Emulator openstack = Emulator.start(profile: 'openstack', regions: ['RegionOne', 'RegionTwo'])
+
+    @Shared
+    Cloud dfw = Cloud.builder().authenticator(Authenticators.rackspaceApiKey("${rackspace.url}/v2.0", 'ops', KEY))
+            .region('DFW').build()
+
+    Image base(Cloud cloud, String name, int size) {
+        def image = cloud.images().create(name: name, disk_format: 'vhd', container_format: 'ovf')
+        def bytes = new byte[size]
+        new Random(name.hashCode()).nextBytes(bytes)
+        image.upload(new ByteArrayInputStream(bytes), size, null)
+        image.update { it.addTag('base'); it['os_distro'] = 'ubuntu'; it['build'] = name }
+    }
+
+    List<String> objects(Cloud cloud) {
+        cloud.containers().toList().collectMany { c -> c.objects().collect { "${c.name}/${it.name}".toString() } }
+    }
+
+    def "an image goes to two other regions: same name, data, tags and properties; no object left behind"() {
+        given:
+        def image = base(dfw, 'web-base', 3 * 1024 * 1024 + 17)
+
+        when:
+        def report = image.replicate(to: ['ORD', 'IAD'])
+
+        then:
+        report.ok
+        report.rows*.outcome == [ReplicationReport.Outcome.COPIED] * 2
+        report.rows*.target == ['ops-account/ORD', 'ops-account/IAD'] || report.rows*.target.every { it =~ /ORD|IAD/ }
+        ['ORD', 'IAD'].each { region ->
+            def copies = dfw.region(region).images().where(name: 'web-base').toList()
+            assert copies.size() == 1
+            def copy = copies[0]
+            assert copy.status == 'active'
+            assert copy.size == image.size
+            assert copy.osHashValue == image.osHashValue
+            assert copy.tags == ['base']
+            assert copy['os_distro'] == 'ubuntu' && copy['build'] == 'web-base'
+            assert report.rows.find { it.target.contains(region) }.targetImageId() == copy.id
+        }
+        ['DFW', 'ORD', 'IAD'].every { objects(dfw.region(it)).isEmpty() }
+
+        when: 'the same again'
+        def again = image.replicate(to: ['ORD', 'IAD'])
+
+        then: 'nothing to do: the identical copies are found'
+        again.rows*.outcome == [ReplicationReport.Outcome.SKIPPED] * 2
+        again.rows*.note == ['identical image there'] * 2
+        ['ORD', 'IAD'].every { dfw.region(it).images().where(name: 'web-base').toList().size() == 1 }
+        again.toString().readLines()[0].split(/\s{2,}/) as List == ['image', 'target', 'outcome', 'target image',
+                                                                      'time', 'note']
+        again.toString().readLines().last() == '0 copied, 2 skipped, 0 would copy, 0 failed'
+    }
+
+    def "a dry run says what would be copied and changes nothing"() {
+        given:
+        def image = base(dfw, 'db-base', 4096)
+        def tasksBefore = dfw.tasks().toList().size()
+
+        when:
+        def report = image.replicate(to: ['ORD', 'IAD', 'DFW'], dryRun: true)
+
+        then:
+        report.rows*.outcome == [ReplicationReport.Outcome.WOULD_COPY, ReplicationReport.Outcome.WOULD_COPY,
+                                 ReplicationReport.Outcome.SKIPPED]
+        dfw.tasks().toList().size() == tasksBefore
+        ['ORD', 'IAD'].every { dfw.region(it).images().where(name: 'db-base').toList().isEmpty() }
+    }
+
+    def "a target that fails is its own row; the others are copied"() {
+        given:
+        def image = base(dfw, 'cache-base', 8192)
+        def unreachable = Cloud.connect('http://127.0.0.1:9', 'token')
+
+        when:
+        def report = image.replicate(to: [unreachable, 'IAD'], concurrency: 2)
+
+        then:
+        !report.ok
+        report.rows*.outcome == [ReplicationReport.Outcome.FAILED, ReplicationReport.Outcome.COPIED]
+        report.failed[0].note() =~ /127\.0\.0\.1:9/
+        dfw.region('IAD').images().where(name: 'cache-base').toList().size() == 1
+    }
+
+    def "on upstream Glance the data goes by download and upload, several images at once"() {
+        given:
+        def one = openstack.cloud(region: 'RegionOne')
+        def two = openstack.cloud(region: 'RegionTwo')
+        def images = (1..3).collect { base(one, "os-base-$it", 10_000 * it) }
+
+        when:
+        def report = images.replicate(to: [two], concurrency: 3)
+
+        then:
+        report.rows*.outcome == [ReplicationReport.Outcome.COPIED] * 3
+        images.every { image ->
+            def copy = two.images().where(name: image.name).toList()
+            copy.size() == 1 && copy[0].osHashValue == image.osHashValue && copy[0].tags == ['base']
+        }
+
+        expect: 'a second run finds them all'
+        images.replicate(to: [two]).rows*.outcome == [ReplicationReport.Outcome.SKIPPED] * 3
+    }
+
+    def "an image that is not active is refused in its row"() {
+        given:
+        def queued = dfw.images().create(name: 'empty', disk_format: 'vhd', container_format: 'ovf')
+
+        when:
+        def report = queued.replicate(to: ['ORD'])
+
+        then:
+        report.rows[0].outcome() == ReplicationReport.Outcome.FAILED
+        report.rows[0].note() == 'only active images can be replicated; this one is queued'
+    }
+
+    def "unknown options and a missing to: are one-line errors"() {
+        given:
+        def image = dfw.images().create(name: 'x', disk_format: 'vhd', container_format: 'ovf')
+
+        when:
+        image.replicate(too: ['ORD'])
+
+        then:
+        def e = thrown(dev.glaze.core.GlazeException)
+        e.message == "replicate does not know 'too': use to, concurrency, container, keepObjects, dryRun, timeout"
+
+        when:
+        image.replicate(concurrency: 2)
+
+        then:
+        e = thrown(dev.glaze.core.GlazeException)
+        e.message.startsWith('replicate needs somewhere to go')
+    }
+}
