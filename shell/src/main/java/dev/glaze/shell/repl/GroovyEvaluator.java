@@ -4,6 +4,7 @@ import dev.glaze.core.Cloud;
 import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
+import groovy.lang.Script;
 import groovy.transform.ThreadInterrupt;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,7 +16,8 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 /**
  * One Groovy context for {@code -e}, scripts and the REPL: one {@link GroovyShell} over one {@link Binding} holding
  * {@code images}, {@code tasks}, {@code containers}, {@code cloud} and {@code clouds}, with the library's packages
- * imported, so every line sees what the lines before it defined.
+ * imported, so every line sees what the lines before it defined: variables ({@code def x} too), imports and
+ * top-level methods.
  *
  * <pre>
  * def eval = new GroovyEvaluator(cloud, List.of("rax"), System.out)
@@ -30,13 +32,15 @@ public final class GroovyEvaluator {
 
     private final Binding binding = new Binding();
     private final GroovyShell shell;
+    private final LineMemory memory;
 
     public GroovyEvaluator(Cloud cloud, List<String> clouds, PrintStream out) {
         CompilerConfiguration cc = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer().addStarImports(STAR_IMPORTS)
                 .addImports("java.time.Duration");
+        memory = new LineMemory(imports);
         // ThreadInterrupt: loops check Thread.interrupted(), so Ctrl-C in the REPL stops a runaway while loop too
-        cc.addCompilationCustomizers(imports, new DeclarationsToBinding(),
+        cc.addCompilationCustomizers(imports, new DeclarationsToBinding(), memory,
                 new ASTTransformationCustomizer(ThreadInterrupt.class));
         shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, cc);
         bindCloud(cloud, clouds);
@@ -75,7 +79,13 @@ public final class GroovyEvaluator {
         // never cached: the REPL compiles every line under the same name, and each must be its own class
         code.setCachable(false);
         try {
-            return shell.parse(code).run();
+            Script script;
+            synchronized (memory) {
+                memory.reset();
+                script = shell.parse(code);
+                memory.remember(script, binding);  // imports and methods stay even when the line then throws
+            }
+            return script.run();
         } catch (Exception | LinkageError | AssertionError e) {
             throw ScriptError.of(e, fileName, source);
         }
