@@ -178,4 +178,28 @@ class ReplScreenSpec extends Specification {
         // the launcher may say it builds first; glaze itself says nothing
         err.toString('UTF-8').readLines().every { it.startsWith('glaze: building') }
     }
+
+    def "a REPL whose input is a pipe prints no colour, even for an error"() {
+        given:
+        def home = tmp.resolve('repl-piped')
+        Files.createDirectories(home)
+        def input = home.resolve('input.txt')
+        Files.writeString(input, "images['nosuch']\nimages\n:exit\n")
+        def pb = new ProcessBuilder(ROOT.resolve('glaze').toString(), '--local', '--data', home.resolve('data').toString())
+                .redirectInput(input.toFile()).redirectErrorStream(true)
+        pb.environment().putAll([TERM: 'xterm-256color', JAVA_OPTS: "-Duser.home=${home}".toString()])
+        pb.environment().remove('NO_COLOR')
+
+        when:
+        def p = pb.start()
+        String text = p.inputStream.getText('UTF-8')
+        boolean ended = p.waitFor(600, TimeUnit.SECONDS)
+
+        then:
+        ended
+        p.exitValue() == 0
+        text.readLines().any { it.contains("glaze: input:1: ") && it.contains('nosuch') }
+        text.readLines().any { it ==~ /.*id\s+name\s+status\s+visibility\s+size\s+updated/ }
+        !text.contains(ESC)
+    }
 }
