@@ -87,17 +87,26 @@ class ReplScreenSpec extends Specification {
         tmux?.close()
     }
 
-    def "an await shows the task's status and time on one line; Ctrl-C stops waiting, the task goes on, and can be awaited again"() {
+    def "an upload shows its bytes and rate; an await the task's status and time; Ctrl-C stops waiting, the task goes on, and can be awaited again"() {
         given: 'tasks whose every step takes 3 s'
         def tmux = start('await', '', 'GLAZE_TASK_DELAY=3s')
         tmux.waitFor(600, 'the prompt') { prompted(it) }
-        tmux.line("img = images.create(name: 'disk', disk_format: 'raw', container_format: 'bare'); " +
-                "img.upload(new ByteArrayInputStream(new byte[4096]), 4096, null); containers.create('exports'); " +
-                "t = img.export('exports'); t.id")
-        def created = tmux.waitFor(60, 'the task id') { s -> s.readLines().any { it.trim() ==~ /[0-9a-f-]{36}/ } && prompted(s) }
-        String id = created.readLines().find { it.trim() ==~ /[0-9a-f-]{36}/ }.trim()
+        tmux.line("img = images.create(name: 'disk', disk_format: 'raw', container_format: 'bare'); img.id")
+        tmux.waitFor(60, 'the image') { s -> s.readLines().any { it.trim() ==~ /[0-9a-f-]{36}/ } && prompted(s) }
+
+        when: 'an upload from a stream that gives a byte a millisecond, one read at a time'
+        tmux.line("slow = new InputStream() { int n; int read() { n++ < 6000 ? 0 : -1 }; " +
+                "int read(byte[] b, int off, int len) { if (n >= 6000) return -1; Thread.sleep(1); b[off] = 0; n++; 1 } }; " +
+                "img.upload(slow, 6000, null).status")
+
+        then: 'bytes, total, rate and time left, then the result on that line'
+        tmux.waitFor(60, 'the upload line') { s -> s.readLines().last() ==~ /upload disk: [\d.]+ (B|KiB) \/ 5\.9 KiB  [\d.]+ (B|KiB)\/s  ETA 0:0\d\s*/ }
+        tmux.waitFor(60, 'active') { s -> s.readLines().any { it.trim() == 'active' } && prompted(s) }
 
         when:
+        tmux.line("containers.create('exports'); t = img.export('exports'); t.id")
+        def created = tmux.waitFor(60, 'the task id') { s -> s.readLines().count { it.trim() ==~ /[0-9a-f-]{36}/ } == 2 && prompted(s) }
+        String id = created.readLines().findAll { it.trim() ==~ /[0-9a-f-]{36}/ }.last().trim()
         tmux.line('t.await()')
 
         then: 'one status line, whose clock moves'
