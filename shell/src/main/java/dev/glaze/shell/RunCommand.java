@@ -84,6 +84,11 @@ final class RunCommand {
         Styles errStyles = errTerminal && colour ? Styles.ANSI : Styles.PLAIN;
         Styles outStyles = out == System.out && colour && Tty.stdout() ? Styles.ANSI : Styles.PLAIN;
         StatusLine progress = errTerminal ? new StatusLine(new PrintWriter(err), () -> width(80)) : null;
+        // Ctrl-C ends the JVM (only the REPL catches it): the line must not stay on the screen above the prompt
+        Thread blank = progress == null ? null : new Thread(progress::blank, "glaze-progress-blank");
+        if (blank != null) {
+            Runtime.getRuntime().addShutdownHook(blank);
+        }
         try (Session session = open(progress)) {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
             evaluator.binding().setVariable("args", args);

@@ -110,6 +110,17 @@ public final class StatusLine implements ProgressListener {
         drawn = length;
     }
 
+    /** Blanks the line whatever is shown (the process is ending: Ctrl-C on {@code -e} must not leave it behind). */
+    public void blank() {
+        Shown<?> shown;
+        synchronized (this) {
+            shown = current;
+        }
+        if (shown != null) {
+            end(shown);
+        }
+    }
+
     private synchronized void end(Shown<?> shown) {
         if (current != shown) {
             return;
