@@ -50,7 +50,7 @@ public final class Cloud {
             t.tokens(TokenProvider.fixed(settings.token));
         }
         this.context = new CloudContext(t.build(), session, settings.endpoint, settings.objectStore, settings.region,
-                settings.iface, settings.project, settings.profile, settings.clock, settings.sleeper);
+                settings.iface, settings.project, settings.profile, settings.clock, settings.sleeper, settings.progress);
     }
 
     /**
@@ -202,6 +202,7 @@ public final class Cloud {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
         }
@@ -299,6 +300,15 @@ public final class Cloud {
             return this;
         }
 
+        /**
+         * What a {@code task.await()} or an image transfer without a callback of its own shows while it runs, e.g.
+         * a status line on a terminal; {@link ProgressListener#NONE} (the default) shows nothing.
+         */
+        public Builder progress(ProgressListener progress) {
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            return this;
+        }
+
         /** @throws ConfigurationException when neither an endpoint nor credentials were given */
         public Cloud build() {
             if (endpoint == null && authenticator == null) {
@@ -331,6 +341,7 @@ public final class Cloud {
             b.retry = retry;
             b.sleeper = sleeper;
             b.clock = clock;
+            b.progress = progress;
             return b;
         }
     }

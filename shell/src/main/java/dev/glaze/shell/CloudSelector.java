@@ -3,10 +3,12 @@ package dev.glaze.shell;
 import dev.glaze.core.Cloud;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
+import dev.glaze.core.ProgressListener;
 import dev.glaze.core.config.CloudConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +24,14 @@ public final class CloudSelector implements AutoCloseable {
             "OS_ENDPOINT", "OS_API_KEY", "OS_RAX_API_KEY", "API_ENDPOINT", "AUTH_TOKEN");
     /** The name {@code :use} and {@code --cloud} take for the embedded service when clouds.yaml has no such cloud. */
     public static final String LOCAL = "local";
+    /** The environment variable with the embedded service's task step delay. */
+    static final String TASK_DELAY = "GLAZE_TASK_DELAY";
 
     private final Map<String, String> env;
     private final Path dataDir;
     private final PrintStream err;
     private final boolean debug;
+    private ProgressListener progress = ProgressListener.NONE;
     private EmbeddedService embedded;
 
     /**
@@ -39,6 +44,12 @@ public final class CloudSelector implements AutoCloseable {
         this.dataDir = dataDir;
         this.err = err;
         this.debug = debug;
+    }
+
+    /** What every cloud selected from now on shows while it awaits and transfers (the shell's status line). */
+    public CloudSelector progress(ProgressListener progress) {
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+        return this;
     }
 
     /**
@@ -74,6 +85,22 @@ public final class CloudSelector implements AutoCloseable {
                 "cloud '" + name + "'");
     }
 
+    /**
+     * {@code GLAZE_TASK_DELAY}: how long each step of the embedded service's tasks waits (as {@code serve
+     * --task-delay}), to watch an await, or Ctrl-C one; null for the service's default.
+     */
+    private Duration taskDelay() {
+        String value = env.get(TASK_DELAY);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return DurationOption.parse("task-delay", value.strip());
+        } catch (UsageException e) {
+            throw new ConfigurationException(TASK_DELAY + e.getMessage().substring("--task-delay".length()));
+        }
+    }
+
     List<String> cloudNames() {
         try {
             return CloudConfig.names(env, CloudConfig.defaultSearchPath(env));
@@ -92,7 +119,7 @@ public final class CloudSelector implements AutoCloseable {
 
     private Session embedded(String region) throws CommandFailedException {
         if (embedded == null) {
-            embedded = EmbeddedService.start(dataDir);
+            embedded = EmbeddedService.start(dataDir, taskDelay());
         }
         String url = embedded.url().toString();
         Cloud cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
@@ -104,6 +131,7 @@ public final class CloudSelector implements AutoCloseable {
     }
 
     private Cloud.Builder log(Cloud.Builder builder) {
+        builder.progress(progress);
         if (debug) {
             // core redacts tokens and passwords before a line gets here
             builder.httpLog(line -> {

@@ -6,6 +6,7 @@ import dev.glaze.emulator.ServiceConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded image service inside the shell's own process: Rackspace profile, a free loopback port, its data
@@ -20,10 +21,15 @@ final class EmbeddedService implements AutoCloseable {
         this.service = service;
     }
 
-    static EmbeddedService start(Path dataDir) throws CommandFailedException {
+    /** @param taskDelay how long each step of a task waits, or null for the service's default */
+    static EmbeddedService start(Path dataDir, Duration taskDelay) throws CommandFailedException {
         DataFolder folder = DataFolder.open(dataDir);
-        ServiceConfig config = ServiceConfig.builder(dataDir).port(0).bind(ServiceConfig.DEFAULT_BIND)
-                .profile(Profile.RACKSPACE).build();
+        ServiceConfig.Builder builder = ServiceConfig.builder(dataDir).port(0).bind(ServiceConfig.DEFAULT_BIND)
+                .profile(Profile.RACKSPACE);
+        if (taskDelay != null) {
+            builder.taskDelay(taskDelay);
+        }
+        ServiceConfig config = builder.build();
         try {
             return new EmbeddedService(folder, ImageService.start(config));
         } catch (IOException | RuntimeException e) {

@@ -2,13 +2,17 @@ package dev.glaze.shell;
 
 import dev.glaze.core.AuthenticationException;
 import dev.glaze.core.ConfigurationException;
+import dev.glaze.core.ProgressListener;
 import dev.glaze.shell.repl.GroovyEvaluator;
 import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
 import dev.glaze.shell.repl.ScriptCache;
 import dev.glaze.shell.repl.ScriptError;
+import dev.glaze.shell.repl.StatusLine;
+import dev.glaze.shell.repl.Styles;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -18,6 +22,7 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * Everything that evaluates Groovy against a cloud: {@code glaze -e EXPR}, {@code glaze SCRIPT ARGS...} and the
@@ -57,11 +62,17 @@ final class RunCommand {
     }
 
     int repl() throws UsageException, CommandFailedException {
-        try (Session session = open(); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
-            Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
-            new Repl(terminal, evaluator, session, renderer(), history, debug).run();
-            return ExitCodes.OK;
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            // a DumbTerminal is what JLine gives when stdin is no terminal: no status line, no colour there
+            boolean real = !(terminal instanceof DumbTerminal);
+            Styles styles = real && Tty.colourWanted(env) ? Styles.ANSI : Styles.PLAIN;
+            StatusLine progress = real ? new StatusLine(terminal.writer(), terminal::getWidth) : null;
+            try (Session session = open(progress)) {
+                GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
+                Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
+                new Repl(terminal, evaluator, session, renderer().withStyles(styles), history, debug).run();
+                return ExitCodes.OK;
+            }
         } catch (IOException e) {
             throw new CommandFailedException("cannot open the terminal: " + e.getMessage(), e);
         }
@@ -69,7 +80,18 @@ final class RunCommand {
 
     private int runScript(String source, String fileName, String[] args)
             throws UsageException, CommandFailedException {
-        try (Session session = open()) {
+        // progress and colour only for a person at a terminal: never into a pipe or a file
+        boolean errTerminal = err == System.err && Tty.stderr();
+        boolean colour = Tty.colourWanted(env);
+        Styles errStyles = errTerminal && colour ? Styles.ANSI : Styles.PLAIN;
+        Styles outStyles = out == System.out && colour && Tty.stdout() ? Styles.ANSI : Styles.PLAIN;
+        StatusLine progress = errTerminal ? new StatusLine(new PrintWriter(err), () -> width(80)) : null;
+        // Ctrl-C ends the JVM (only the REPL catches it): the line must not stay on the screen above the prompt
+        Thread blank = progress == null ? null : new Thread(progress::blank, "glaze-progress-blank");
+        if (blank != null) {
+            Runtime.getRuntime().addShutdownHook(blank);
+        }
+        try (Session session = open(progress)) {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
             evaluator.binding().setVariable("args", args);
             try {
@@ -77,13 +99,13 @@ final class RunCommand {
                 Object result = cache == null ? evaluator.evaluate(source, fileName)
                         : evaluator.evaluate(source, fileName, cache);
                 if (fileName.equals("expression")) {
-                    out.print(renderer().render(result));
+                    out.print(renderer().withStyles(outStyles).render(result));
                 }
                 out.flush();
                 return ExitCodes.OK;
             } catch (ScriptError e) {
                 out.flush();
-                err.println("glaze: " + e.getMessage());
+                err.println(errStyles.error("glaze: " + e.getMessage()));
                 if (debug && e.getCause() != null) {
                     e.getCause().printStackTrace(err);
                 }
@@ -112,9 +134,9 @@ final class RunCommand {
     }
 
     /** Selects the cloud; errors in its settings are exit code 3 through {@link ConfigurationException}. */
-    private Session open() throws UsageException, CommandFailedException {
+    private Session open(ProgressListener progress) throws UsageException, CommandFailedException {
         Path data = DataFolder.resolve(options.getOptionValue(ShellOptions.DATA, ShellOptions.DEFAULT_DATA));
-        CloudSelector selector = new CloudSelector(env, data, err, debug);
+        CloudSelector selector = new CloudSelector(env, data, err, debug).progress(progress);
         try {
             return selector.select(options.hasOption(ShellOptions.LOCAL), options.getOptionValue(ShellOptions.CLOUD),
                     options.getOptionValue(ShellOptions.REGION));
@@ -125,15 +147,19 @@ final class RunCommand {
     }
 
     private Renderer renderer() {
-        int width = Renderer.DEFAULT_WIDTH;
+        return new Renderer(width(Renderer.DEFAULT_WIDTH), options.hasOption(ShellOptions.JSON));
+    }
+
+    /** {@code COLUMNS}, else {@code otherwise}. */
+    private int width(int otherwise) {
         String columns = env.get("COLUMNS");
         if (columns != null) {
             try {
-                width = Integer.parseInt(columns.trim());
+                return Integer.parseInt(columns.trim());
             } catch (NumberFormatException e) {
                 // not a number: the default width
             }
         }
-        return new Renderer(width, options.hasOption(ShellOptions.JSON));
+        return otherwise;
     }
 }

@@ -206,6 +206,24 @@ class RunSpec extends Specification {
         r.err.readLines()[0].startsWith("glaze: expression:1: no cloud 'elsewhere' in clouds.yaml")
     }
 
+    def "GLAZE_TASK_DELAY slows the embedded service's tasks; a value that is no duration exits 3 naming it"() {
+        given:
+        def e = env() + [GLAZE_TASK_DELAY: '1s']
+        String export = "def i = images.create(name: 'slow', disk_format: 'raw', container_format: 'bare'); " +
+                "i.upload(new ByteArrayInputStream(new byte[8]), 8, null); containers.create('slow'); " +
+                "def seen = []; i.export('slow').await(poll: 0.1, maxPoll: 0.1, factor: 1, onPoll: { seen << it.status }); seen.count('processing') > 5"
+
+        expect: 'with steps of 1 s, looks every 0.1 s find the task processing many times'
+        run(local('-e', export), e) == [code: 0, out: 'true\n', err: '']
+
+        when:
+        def r = run(local('-e', '1'), env() + [GLAZE_TASK_DELAY: 'soon'])
+
+        then:
+        r.code == 3
+        r.err == "glaze: GLAZE_TASK_DELAY takes a duration such as 250ms, 30s, 5m or 24h, not 'soon'\n"
+    }
+
     def "an environment that does not describe a cloud exits 3 and names the variable"() {
         when:
         def r = run(['-e', '1'], env() + [OS_AUTH_URL: 'not a url', OS_PASSWORD: 'hunter2'])

@@ -33,13 +33,15 @@ public final class CloudContext {
     private final ServiceProfile explicitProfile;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final dev.glaze.core.ProgressListener progress;
 
     private volatile URI imageBase;
     private volatile ServiceProfile profile;
     private volatile ImageSchema schema;
 
     public CloudContext(Transport transport, Session session, URI imageEndpoint, URI objectStore, String region,
-            String iface, String project, ServiceProfile profile, Clock clock, Sleeper sleeper) {
+            String iface, String project, ServiceProfile profile, Clock clock, Sleeper sleeper,
+            dev.glaze.core.ProgressListener progress) {
         this.transport = transport;
         this.session = session;
         this.explicitImageEndpoint = imageEndpoint;
@@ -50,6 +52,12 @@ public final class CloudContext {
         this.explicitProfile = profile;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.progress = progress == null ? dev.glaze.core.ProgressListener.NONE : progress;
+    }
+
+    /** What awaits and transfers without a callback of their own show; {@code NONE} unless the cloud was given one. */
+    public dev.glaze.core.ProgressListener progress() {
+        return progress;
     }
 
     public Transport transport() {

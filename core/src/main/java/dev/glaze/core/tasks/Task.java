@@ -1,6 +1,7 @@
 package dev.glaze.core.tasks;
 
 import dev.glaze.core.GlazeException;
+import dev.glaze.core.ProgressListener;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.internal.Timestamps;
 import dev.glaze.core.internal.json.Json;
@@ -170,6 +171,18 @@ public final class Task {
      * @throws AwaitInterruptedException when the waiting thread is interrupted; the task keeps running
      */
     public Task await(AwaitOptions options) {
+        ProgressListener.Watch<Task> watch = options.getOnPoll() == null
+                ? tasks.cloud().context().progress().awaiting(this) : null;
+        if (watch == null) {
+            return awaitPolling(options);
+        }
+        try (watch) {
+            watch.update(this);
+            return awaitPolling(options.toBuilder().onPoll(watch::update).build());
+        }
+    }
+
+    private Task awaitPolling(AwaitOptions options) {
         Poll poll = tasks.poll(this, options);
         try {
             return poll.future().get();

@@ -1,12 +1,19 @@
 package dev.glaze.shell.repl;
 
+import dev.glaze.core.images.Image;
+import dev.glaze.core.images.Images;
 import groovy.lang.Binding;
 import groovy.lang.GroovySystem;
 import groovy.lang.MetaClass;
 import groovy.lang.MetaMethod;
 import groovy.lang.MetaProperty;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jline.reader.Candidate;
@@ -19,17 +26,41 @@ import org.jline.reader.ParsedLine;
  * of what is left of it, found through the metaclass (Groovy's added methods such as {@code find} included). Only
  * a plain binding variable is ever looked at; past it the completer follows declared property and method return
  * types, so {@code images.first().na<TAB>} makes no request and {@code new File(..).<TAB>} writes no file.
+ * Inside {@code images['} it offers image names ({@link ImageNames}: one listing request, cached); after a dot on
+ * an image held in a variable, its attribute and property names as well as its members.
  */
 public final class BindingCompleter implements Completer {
+    /** {@code images['ub} left of the cursor: a bound name, a bracket, a quote, the start of an image name. */
+    private static final Pattern IMAGE_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)\\[\\s*(['\"])([^'\"\\\\]*)$");
+
     private final Binding binding;
+    private final ImageNames imageNames;
 
     public BindingCompleter(Binding binding) {
+        this(binding, new ImageNames());
+    }
+
+    BindingCompleter(Binding binding, ImageNames imageNames) {
         this.binding = binding;
+        this.imageNames = imageNames;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        String before = line.line().substring(0, Math.min(line.cursor(), line.line().length()));
+        Matcher m = IMAGE_NAME.matcher(before);
+        if (m.find()) {
+            String typed = m.group(3);
+            String close = m.group(2) + "]";     // the string and the bracket closed: the line reads on as an image
+            for (String name : imageNames(m.group(1), typed)) {
+                // JLine replaces the word at the cursor, which ends at a space a name may have
+                String value = word.endsWith(typed) ? word.substring(0, word.length() - typed.length()) + name + close
+                        : name.substring(typed.length() - word.length()) + close;
+                candidates.add(new Candidate(value, name, null, null, null, null, false));
+            }
+            return;
+        }
         // JLine's word stops at brackets; the expression left of the cursor may go on past "()" pairs
         String expression = expressionBefore(line.line(), line.cursor());
         String prefix = expression.substring(expression.lastIndexOf('.') + 1);
@@ -56,6 +87,23 @@ public final class BindingCompleter implements Completer {
         return line.substring(i, Math.min(cursor, line.length()));
     }
 
+    /**
+     * The names of the images of the bound {@code variable} (an {@link Images}: {@code images} or a filtered one)
+     * that start with {@code prefix}; names with a quote or a backslash are left out, they would need escapes.
+     */
+    List<String> imageNames(String variable, String prefix) {
+        if (!(binding.getVariables().get(variable) instanceof Images images)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : new TreeSet<>(imageNames.of(images))) {
+            if (name.startsWith(prefix) && name.indexOf('\'') < 0 && name.indexOf('"') < 0 && name.indexOf('\\') < 0) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** The whole words that can replace {@code word}: {@code ima} gives {@code images}, {@code images.fi} gives {@code images.find}. */
     public TreeSet<String> complete(String word) {
         TreeSet<String> out = new TreeSet<>();
@@ -77,6 +125,16 @@ public final class BindingCompleter implements Completer {
         }
         MetaClass mc = GroovySystem.getMetaClassRegistry().getMetaClass(type);
         String head = word.substring(0, dot + 1);
+        if (path.length == 1 && binding.getVariables().get(path[0]) instanceof Image image) {
+            // what image.os_distro reads: the base attributes and the image's own properties, as fetched already
+            Set<String> names = new TreeSet<>(Renderer.BASE_FIRST);
+            names.addAll(image.toMap().keySet());
+            for (String name : names) {
+                if (name.startsWith(prefix) && SourceVersion.isIdentifier(name)) {
+                    out.add(head + name);
+                }
+            }
+        }
         for (MetaMethod m : methods(mc)) {
             String name = m.getName();
             if (Modifier.isPublic(m.getModifiers()) && !m.isStatic() && name.startsWith(prefix) && visible(name)) {

@@ -5,6 +5,7 @@ import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
+import groovy.lang.Script;
 import groovy.transform.ThreadInterrupt;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import org.codehaus.groovy.tools.GroovyClass;
 /**
  * One Groovy context for {@code -e}, scripts and the REPL: one {@link GroovyShell} over one {@link Binding} holding
  * {@code images}, {@code tasks}, {@code containers}, {@code cloud} and {@code clouds}, with the library's packages
- * imported, so every line sees what the lines before it defined.
+ * imported, so every line sees what the lines before it defined: variables ({@code def x} too), imports and
+ * top-level methods.
  *
  * <pre>
  * def eval = new GroovyEvaluator(cloud, List.of("rax"), System.out)
@@ -39,6 +41,8 @@ public final class GroovyEvaluator {
     private final Binding binding;
     /** Made on the first compilation: a cached script needs neither the shell nor the compiler's classes. */
     private GroovyShell shell;
+    /** The REPL's imports and methods, kept from line to line; made with the shell. */
+    private LineMemory memory;
 
     public GroovyEvaluator(Cloud cloud, List<String> clouds, PrintStream out) {
         GroovyWarmUp.await(); // before the first Groovy class: the Binding
@@ -47,19 +51,24 @@ public final class GroovyEvaluator {
         setOut(out);
     }
 
-    private static CompilerConfiguration configuration() {
+    /** The compiler's settings; with {@code remember}, the REPL's memory of imports and methods too. */
+    private CompilerConfiguration configuration(boolean remember) {
         CompilerConfiguration cc = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer().addStarImports(STAR_IMPORTS)
                 .addImports("java.time.Duration");
+        cc.addCompilationCustomizers(imports, new DeclarationsToBinding());
+        if (remember) {
+            memory = new LineMemory(imports);
+            cc.addCompilationCustomizers(memory);
+        }
         // ThreadInterrupt: loops check Thread.interrupted(), so Ctrl-C in the REPL stops a runaway while loop too
-        cc.addCompilationCustomizers(imports, new DeclarationsToBinding(),
-                new ASTTransformationCustomizer(ThreadInterrupt.class));
+        cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         return cc;
     }
 
     private GroovyShell shell() {
         if (shell == null) {
-            shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, configuration());
+            shell = new GroovyShell(GroovyEvaluator.class.getClassLoader(), binding, configuration(true));
         }
         return shell;
     }
@@ -96,7 +105,14 @@ public final class GroovyEvaluator {
         // never cached: the REPL compiles every line under the same name, and each must be its own class
         code.setCachable(false);
         try {
-            return shell().parse(code).run();
+            GroovyShell groovy = shell();
+            Script script;
+            synchronized (memory) {
+                memory.reset();
+                script = groovy.parse(code);
+                memory.remember(script, binding);  // imports and methods stay even when the line then throws
+            }
+            return script.run();
         } catch (Exception | LinkageError | AssertionError e) {
             throw ScriptError.of(e, fileName, source);
         }
@@ -126,8 +142,8 @@ public final class GroovyEvaluator {
     }
 
     /** Compiles {@code source} to class files, as {@link GroovyShell#parse} would, without loading them. */
-    private static ScriptCache.CompiledScript compile(String source, String fileName) {
-        CompilationUnit unit = new CompilationUnit(configuration(), null,
+    private ScriptCache.CompiledScript compile(String source, String fileName) {
+        CompilationUnit unit = new CompilationUnit(configuration(false), null,
                 new GroovyClassLoader(GroovyEvaluator.class.getClassLoader()));
         SourceUnit su = unit.addSource(fileName, source);
         unit.compile(Phases.CLASS_GENERATION);

@@ -41,18 +41,33 @@ public final class Renderer {
 
     private final int width;
     private final boolean json;
+    private final Styles styles;
 
     public Renderer(int width, boolean json) {
+        this(width, json, Styles.PLAIN);
+    }
+
+    private Renderer(int width, boolean json, Styles styles) {
         this.width = width > 0 ? width : DEFAULT_WIDTH;
         this.json = json;
+        this.styles = styles;
     }
 
     public Renderer withJson(boolean json) {
-        return new Renderer(width, json);
+        return new Renderer(width, json, styles);
     }
 
     public Renderer withWidth(int width) {
-        return new Renderer(width, json);
+        return new Renderer(width, json, styles);
+    }
+
+    /** The same renderer with colour ({@link Styles#ANSI}) or without; JSON is never coloured. */
+    public Renderer withStyles(Styles styles) {
+        return new Renderer(width, json, styles);
+    }
+
+    public Styles styles() {
+        return styles;
     }
 
     public boolean isJson() {
@@ -85,7 +100,7 @@ public final class Renderer {
         if (value instanceof Map<?, ?> map) {
             List<List<String>> rows = new ArrayList<>();
             map.forEach((k, v) -> rows.add(List.of(String.valueOf(k), InvokerHelper.toString(v))));
-            return Table.twoColumns(rows, width);
+            return Table.twoColumns(rows, width, Styles.PLAIN);
         }
         return InvokerHelper.toString(value);
     }
@@ -105,7 +120,7 @@ public final class Renderer {
             }
         });
         rest.forEach((k, v) -> rows.add(List.of(k, cell(k, v))));
-        return Table.twoColumns(rows, width);
+        return Table.twoColumns(rows, width, styles);
     }
 
     private static String cell(String key, Object value) {
@@ -119,7 +134,8 @@ public final class Renderer {
     }
 
     private String imagesTable(List<Object> items) {
-        Table table = new Table(List.of("id", "name", "status", "visibility", "size", "updated"), 1);
+        Table table = new Table(List.of("id", "name", "status", "visibility", "size", "updated"), 1)
+                .styled(styles, 2);
         for (Object o : items) {
             Image i = (Image) o;
             table.add(i.getId(), nz(i.getName()), nz(i.getStatus()), nz(i.getVisibility()),
@@ -129,7 +145,8 @@ public final class Renderer {
     }
 
     private String tasksTable(List<Object> items) {
-        Table table = new Table(List.of("id", "type", "status", "message", "updated"), 3);
+        Table table = new Table(List.of("id", "type", "status", "message", "updated"), 3)
+                .styled(styles, 2);
         for (Object o : items) {
             Task t = (Task) o;
             table.add(t.getId(), nz(t.getType()), nz(t.getStatus()), nz(t.getMessage()), time(t.getUpdatedAt()));

@@ -159,7 +159,7 @@ public final class Repl {
 
     void report(Throwable error) {
         lastError = error instanceof ScriptError && error.getCause() != null ? error.getCause() : error;
-        out.println("glaze: " + error.getMessage());
+        out.println(renderer.styles().error("glaze: " + error.getMessage()));
         if (debug) {
             lastError.printStackTrace(out);
         }

@@ -27,8 +27,8 @@ final class ReplCommands {
             "  :clouds                the clouds of clouds.yaml, and the one in use",
             "  :use CLOUD [REGION]    switch cloud (local: the embedded image service)",
             "  :load FILE             run a Groovy file here; its variables stay",
-            "Tab completes names and, after a dot, methods and properties. Ctrl-C cancels the line or the running"
-                    + " evaluation. Lines with passwords, API keys, tokens or secrets are left out of the history.");
+            "Tab completes names, after a dot methods and properties, inside images[' image names. Ctrl-C cancels"
+                    + " the line or the running evaluation (an await: the task goes on). Lines with passwords, API keys, tokens or secrets are left out of the history.");
 
     private final Repl repl;
     private final ReplSession session;

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A plain text table: a header, rows, columns two spaces apart, fitted to a width by shortening one column (the
- * name) and marking the cut with an ellipsis.
+ * name) and marking the cut with an ellipsis. With {@link Styles#ANSI} the header is bold and the status column
+ * coloured; widths are always those of the visible text, and colour is added after fitting, so a cut never falls
+ * inside a colour code.
  */
 final class Table {
     static final String ELLIPSIS = "…";
@@ -15,6 +17,8 @@ final class Table {
     private final List<String> header;
     private final int shrinkable;
     private final List<List<String>> rows = new ArrayList<>();
+    private Styles styles = Styles.PLAIN;
+    private int statusColumn = -1;
 
     /** @param shrinkable the index of the column cut when the table is too wide, or -1 for none */
     Table(List<String> header, int shrinkable) {
@@ -22,13 +26,21 @@ final class Table {
         this.shrinkable = shrinkable;
     }
 
+    /** Colours the header and, for each row, the cell of {@code statusColumn} (-1: none). */
+    Table styled(Styles styles, int statusColumn) {
+        this.styles = styles;
+        this.statusColumn = statusColumn;
+        return this;
+    }
+
     void add(String... cells) {
         rows.add(List.of(cells));
     }
 
-    /** Two columns without a header: names, then values (cut at the width). */
-    static String twoColumns(List<List<String>> rows, int width) {
+    /** Two columns without a header: names, then values (cut at the width); a {@code status} row is coloured. */
+    static String twoColumns(List<List<String>> rows, int width, Styles styles) {
         Table t = new Table(null, 1);
+        t.styles = styles;
         rows.forEach(r -> t.rows.add(r));
         return t.render(width);
     }
@@ -54,29 +66,43 @@ final class Table {
             widths[shrinkable] = Math.max(Math.min(MIN_SHRUNK, widths[shrinkable]), widths[shrinkable] - (total - width));
         }
         StringBuilder sb = new StringBuilder();
-        for (List<String> row : all) {
+        for (int r = 0; r < all.size(); r++) {
+            List<String> row = all.get(r);
+            boolean isHeader = header != null && r == 0;
             StringBuilder line = new StringBuilder();
+            int pad = 0;
             for (int c = 0; c < n; c++) {
                 String cell = fit(row.get(c), widths[c]);
-                line.append(cell);
-                if (c < n - 1) {
-                    line.append(" ".repeat(widths[c] - length(cell) + GAP));
+                if (!cell.isEmpty()) {
+                    line.append(" ".repeat(pad)).append(style(isHeader, row, c, cell));
+                    pad = 0;
                 }
+                pad += widths[c] - length(cell) + GAP;   // trailing blanks are never written
             }
-            sb.append(line.toString().stripTrailing()).append('\n');
+            sb.append(line).append('\n');
         }
         return sb.length() == 0 ? "" : sb.substring(0, sb.length() - 1);
     }
 
+    private String style(boolean isHeader, List<String> row, int column, String cell) {
+        if (isHeader) {
+            return styles.bold(cell);
+        }
+        boolean status = column == statusColumn || header == null && column == 1 && row.get(0).equals("status");
+        return status ? styles.status(cell) : cell;
+    }
+
     private static String fit(String text, int width) {
-        String oneLine = text.replace('\n', ' ');
+        String oneLine = Styles.strip(text).replace('\n', ' ');
         if (length(oneLine) <= width) {
             return oneLine;
         }
         return oneLine.substring(0, oneLine.offsetByCodePoints(0, Math.max(0, width - 1))) + ELLIPSIS;
     }
 
-    private static int length(String s) {
-        return s.codePointCount(0, s.length());
+    /** The visible length: code points, colour codes not counted. */
+    static int length(String s) {
+        String visible = Styles.strip(s);
+        return visible.codePointCount(0, visible.length());
     }
 }

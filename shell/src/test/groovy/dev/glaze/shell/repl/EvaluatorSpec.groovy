@@ -49,6 +49,48 @@ class EvaluatorSpec extends Specification {
         eval.evaluate('f(3)', 'input') == 15
     }
 
+    def "a method defined on one line, over several lines too, is there on the next; so are its siblings"() {
+        when:
+        eval.evaluate('def twice(n) { n * 2 }', 'input')
+        eval.evaluate('def greet(String name) {\n  "hi " + name +\n    "!"\n}', 'input')
+        eval.evaluate('int fact(int n) { n <= 1 ? 1 : n * fact(n - 1) }\ndef both(n) { twice(fact(n)) }', 'input')
+
+        then:
+        eval.evaluate('twice(21)', 'input') == 42
+        eval.evaluate('greet("you")', 'input') == 'hi you!'
+        eval.evaluate('both(3)', 'input') == 12
+        eval.evaluate('[1, 2].collect { twice(it) }', 'input') == [2, 4]
+    }
+
+    def "an import on one line holds for the next ones, static and star imports too; error lines stay the user's"() {
+        when:
+        eval.evaluate('import java.util.concurrent.TimeUnit', 'input')
+        eval.evaluate('import static java.lang.Math.max\nimport java.util.concurrent.atomic.*\n1', 'input')
+        eval.evaluate('import java.util.concurrent.ConcurrentHashMap as CHM', 'input')
+
+        then:
+        eval.evaluate('TimeUnit.SECONDS.toMillis(2)', 'input') == 2000
+        eval.evaluate('max(3, 4)', 'input') == 4
+        eval.evaluate('new AtomicInteger(7).get()', 'input') == 7
+        eval.evaluate('new CHM().getClass().simpleName', 'input') == 'ConcurrentHashMap'
+
+        when:
+        eval.evaluate('1\nthrow new IllegalStateException("no")', 'input')
+
+        then:
+        def e = thrown(ScriptError)
+        e.message.startsWith('input:2: IllegalStateException: no')
+    }
+
+    def "an import that does not compile is not kept"() {
+        when:
+        eval.evaluate('import no.such.Thing', 'input')
+
+        then:
+        thrown(ScriptError)
+        eval.evaluate('6 * 7', 'input') == 42
+    }
+
     def "a def inside a closure stays local to it"() {
         expect:
         eval.evaluate('def g = { def inner = 1; inner + 1 }; g()', 'input') == 2

@@ -97,4 +97,32 @@ class RendererSpec extends Specification {
         (new JsonSlurper().parseText(all)*.name as Set) == ['web-gold', 'a rather long image name that will not fit in a narrow terminal window at all'] as Set
         new Renderer(120, true).render([a: 1, b: [true, null, 'x']]).replaceAll(/\s/, '') == '{"a":1,"b":[true,null,"x"]}'
     }
+
+    def "with colour the header is bold and statuses coloured; the visible text is the plain table's, cut alike"() {
+        given:
+        def plain = new Renderer(100, false).render(cloud.images().toList())
+
+        when:
+        def coloured = new Renderer(100, false).withStyles(Styles.ANSI).render(cloud.images().toList())
+        def lines = coloured.readLines()
+
+        then:
+        lines[0].startsWith('\u001b[1mid\u001b[0m')
+        lines.find { it.contains('web-gold') }.contains('\u001b[32mactive\u001b[0m')
+        lines.find { it.contains('a rather l…') }.contains('\u001b[33mqueued\u001b[0m')
+        Styles.strip(coloured) == plain
+        Table.length(lines[0]) == plain.readLines()[0].length()
+    }
+
+    def "an image's status row is coloured; a red error; no colour codes in PLAIN or JSON"() {
+        expect:
+        new Renderer(120, false).withStyles(Styles.ANSI).render(cloud.images()['web-gold']).readLines()
+                .find { it.startsWith('status') } ==~ /status\s+\u001b\[32mactive\u001b\[0m/
+        Styles.ANSI.error('glaze: no') == '\u001b[31mglaze: no\u001b[0m'
+        Styles.ANSI.status('killed') == '\u001b[31mkilled\u001b[0m'
+        Styles.ANSI.status('processing') == '\u001b[33mprocessing\u001b[0m'
+        Styles.PLAIN.error('glaze: no') == 'glaze: no'
+        !new Renderer(100, false).render(cloud.images()).contains('\u001b')
+        !new Renderer(100, true).withStyles(Styles.ANSI).render(cloud.images()).contains('\u001b')
+    }
 }

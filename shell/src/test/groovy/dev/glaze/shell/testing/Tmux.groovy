@@ -43,6 +43,11 @@ class Tmux implements Closeable {
         run(['tmux', 'capture-pane', '-p', '-S', '-200', '-t', name]).replaceAll(/\n+$/, '')
     }
 
+    /** As {@link #screen()}, with the colours and bold as escape codes ({@code capture-pane -e}). */
+    String screenWithStyles() {
+        run(['tmux', 'capture-pane', '-p', '-e', '-S', '-200', '-t', name]).replaceAll(/\n+$/, '')
+    }
+
     boolean alive() {
         def p = new ProcessBuilder(['tmux', 'has-session', '-t', name]).redirectErrorStream(true).start()
         p.inputStream.text
