@@ -115,6 +115,21 @@ public final class Cloud {
         return c;
     }
 
+    /** {@link #images()} as a property: Groovy's {@code cloud.images} (else it reads the private field). */
+    public Images getImages() {
+        return images();
+    }
+
+    /** {@link #tasks()} as a property: Groovy's {@code cloud.tasks}. */
+    public Tasks getTasks() {
+        return tasks();
+    }
+
+    /** {@link #containers()} as a property: Groovy's {@code cloud.containers}. */
+    public Containers getContainers() {
+        return containers();
+    }
+
     /** The same cloud in another region, sharing the sign-in (one token for every region). */
     public Cloud region(String name) {
         Objects.requireNonNull(name, "region");

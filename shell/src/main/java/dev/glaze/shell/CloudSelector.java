@@ -1,6 +1,7 @@
 package dev.glaze.shell;
 
 import dev.glaze.core.Cloud;
+import dev.glaze.core.auth.Authenticators;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.ProgressListener;
@@ -33,6 +34,7 @@ public final class CloudSelector implements AutoCloseable {
     private final boolean debug;
     private ProgressListener progress = ProgressListener.NONE;
     private EmbeddedService embedded;
+    private List<String> regions = List.of();
 
     /**
      * @param env the environment to read (a map, so that specs need not change the real one)
@@ -44,6 +46,12 @@ public final class CloudSelector implements AutoCloseable {
         this.dataDir = dataDir;
         this.err = err;
         this.debug = debug;
+    }
+
+    /** The embedded service's regions (none: its one default region). */
+    public CloudSelector regions(List<String> names) {
+        this.regions = List.copyOf(names);
+        return this;
     }
 
     /** What every cloud selected from now on shows while it awaits and transfers (the shell's status line). */
@@ -119,13 +127,20 @@ public final class CloudSelector implements AutoCloseable {
 
     private Session embedded(String region) throws CommandFailedException {
         if (embedded == null) {
-            embedded = EmbeddedService.start(dataDir, taskDelay());
+            embedded = EmbeddedService.start(dataDir, taskDelay(), regions);
         }
         String url = embedded.url().toString();
-        Cloud cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
-                .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
-        if (region != null) {
-            cloud = cloud.region(region);
+        Cloud cloud;
+        if (regions.size() > 1) {
+            // the service's identity answers any sign-in with a catalog of its regions: region('ORD') as on a cloud
+            cloud = log(Cloud.builder().name(LOCAL).region(region != null ? region : regions.get(0))
+                    .authenticator(Authenticators.rackspaceApiKey(url + "/v2.0", LOCAL, "no-key-needed"))).build();
+        } else {
+            cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
+                    .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
+            if (region != null) {
+                cloud = cloud.region(region);
+            }
         }
         return new Session(this, cloud, "the embedded image service at " + url);
     }

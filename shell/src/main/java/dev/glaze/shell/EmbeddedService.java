@@ -6,6 +6,7 @@ import dev.glaze.emulator.ServiceConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -21,11 +22,18 @@ final class EmbeddedService implements AutoCloseable {
         this.service = service;
     }
 
-    /** @param taskDelay how long each step of a task waits, or null for the service's default */
-    static EmbeddedService start(Path dataDir, Duration taskDelay) throws CommandFailedException {
+    /**
+     * @param taskDelay how long each step of a task waits, or null for the service's default
+     * @param regions the regions, or none for the service's one default region
+     */
+    static EmbeddedService start(Path dataDir, Duration taskDelay, List<String> regions)
+            throws CommandFailedException {
         DataFolder folder = DataFolder.open(dataDir);
         ServiceConfig.Builder builder = ServiceConfig.builder(dataDir).port(0).bind(ServiceConfig.DEFAULT_BIND)
                 .profile(Profile.RACKSPACE);
+        if (!regions.isEmpty()) {
+            builder.regions(regions);
+        }
         if (taskDelay != null) {
             builder.taskDelay(taskDelay);
         }

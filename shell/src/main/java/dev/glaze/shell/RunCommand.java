@@ -3,6 +3,7 @@ package dev.glaze.shell;
 import dev.glaze.core.AuthenticationException;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.ProgressListener;
+import dev.glaze.emulator.ServiceConfig;
 import dev.glaze.shell.repl.GroovyEvaluator;
 import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.jline.terminal.Terminal;
@@ -69,6 +72,7 @@ final class RunCommand {
             StatusLine progress = real ? new StatusLine(terminal.writer(), terminal::getWidth) : null;
             try (Session session = open(progress)) {
                 GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
+            evaluator.openCloudsWith(session::cloudNamed);
                 Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
                 new Repl(terminal, evaluator, session, renderer().withStyles(styles), history, debug).run();
                 return ExitCodes.OK;
@@ -93,6 +97,7 @@ final class RunCommand {
         }
         try (Session session = open(progress)) {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
+            evaluator.openCloudsWith(session::cloudNamed);
             evaluator.binding().setVariable("args", args);
             try {
                 ScriptCache cache = scriptCache();
@@ -133,10 +138,25 @@ final class RunCommand {
         }
     }
 
+    /** {@code --regions}: the embedded service's regions; empty for its one default region. */
+    private List<String> regions() throws UsageException {
+        if (!options.hasOption(ShellOptions.REGIONS)) {
+            return List.of();
+        }
+        List<String> regions = Arrays.stream(options.getOptionValue(ShellOptions.REGIONS).split(","))
+                .map(String::trim).toList();
+        try {
+            ServiceConfig.builder(Path.of(".")).regions(regions);   // the service's own checks of the names
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--regions: " + e.getMessage());
+        }
+        return regions;
+    }
+
     /** Selects the cloud; errors in its settings are exit code 3 through {@link ConfigurationException}. */
     private Session open(ProgressListener progress) throws UsageException, CommandFailedException {
         Path data = DataFolder.resolve(options.getOptionValue(ShellOptions.DATA, ShellOptions.DEFAULT_DATA));
-        CloudSelector selector = new CloudSelector(env, data, err, debug).progress(progress);
+        CloudSelector selector = new CloudSelector(env, data, err, debug).progress(progress).regions(regions());
         try {
             return selector.select(options.hasOption(ShellOptions.LOCAL), options.getOptionValue(ShellOptions.CLOUD),
                     options.getOptionValue(ShellOptions.REGION));

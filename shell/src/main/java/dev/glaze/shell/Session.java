@@ -1,6 +1,7 @@
 package dev.glaze.shell;
 
 import dev.glaze.core.Cloud;
+import dev.glaze.core.GlazeException;
 import dev.glaze.shell.repl.ReplSession;
 import java.util.List;
 
@@ -46,6 +47,15 @@ public final class Session implements ReplSession, AutoCloseable {
         Session next = selector.named(name, region);
         this.cloud = next.cloud;
         this.description = next.description;
+    }
+
+    /** The cloud {@code name} of clouds.yaml, made as this shell makes clouds: for {@code clouds.NAME}. */
+    public Cloud cloudNamed(String name) {
+        try {
+            return selector.named(name, null).cloud;
+        } catch (CommandFailedException e) {
+            throw new GlazeException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -72,7 +72,7 @@ final class ShellOptions {
     /** Options that come before the command. */
     static Options global() {
         return new Options().addOption(EVAL).addOption(CLOUD).addOption(REGION).addOption(LOCAL).addOption(DATA)
-                .addOption(JSON).addOption(DEBUG).addOption(HELP).addOption(VERSION);
+                .addOption(REGIONS).addOption(JSON).addOption(DEBUG).addOption(HELP).addOption(VERSION);
     }
 
     static Options serve() {

@@ -54,6 +54,40 @@ class RunSpec extends Specification {
         Files.list(cache).withCloseable { it.count() } == 2
     }
 
+    def "--regions gives the embedded service several regions: regions, regions['ORD'] and replicate between them"() {
+        given:
+        def args = ['--local', '--data', tmp.resolve('regions-data').toString(), '--regions', 'DFW,ORD,IAD']
+        def script = Files.writeString(tmp.resolve('replicate.groovy'), '''
+            def img = images.create(name: 'base', disk_format: 'vhd', container_format: 'ovf')
+            img.upload(new ByteArrayInputStream(new byte[5000]), 5000, null)
+            def first = img.refresh().replicate(to: ['ORD', 'IAD'])
+            def second = img.replicate(to: regions)
+            println "${first.count(dev.glaze.core.replication.ReplicationReport.Outcome.COPIED)} copied, then ${second.count(dev.glaze.core.replication.ReplicationReport.Outcome.SKIPPED)} skipped"
+            println regions.collect { "${it.region.get()}: ${it.images*.name}" }.join('; ')
+            println regions['IAD'].images.toList().size()
+            '''.stripIndent())
+
+        when:
+        def r = run(args + [script.toString()])
+
+        then:
+        r.code == 0
+        r.out == '2 copied, then 3 skipped\nDFW: [base]; ORD: [base]; IAD: [base]\n1\n'
+    }
+
+    def "--regions with a bad name, and clouds.NAME of a cloud clouds.yaml does not have, are one-line errors"() {
+        when:
+        def bad = run(local('--regions', 'DFW,,ORD', '-e', '1'))
+        def unknown = run(local('-e', 'clouds.nosuch.images'))
+
+        then:
+        bad.code == 2
+        bad.err.startsWith('glaze: --regions: ')
+        bad.err.readLines().size() == 1
+        unknown.code == 3
+        unknown.err.readLines()[0] == "glaze: expression:1: no cloud 'nosuch' in clouds.yaml; it has none (see docs/cli.md, choosing the cloud)"
+    }
+
     def "-e keeps the quotes of its value: a Groovy string literal stays one"() {
         when:
         def r = run(local('-e', '"hi"'))

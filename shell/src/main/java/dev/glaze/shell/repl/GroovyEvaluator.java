@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.Phases;
@@ -39,6 +40,7 @@ public final class GroovyEvaluator {
         "dev.glaze.core.storage"};
 
     private final Binding binding;
+    private Function<String, Cloud> openCloud = Cloud::named;
     /** Made on the first compilation: a cached script needs neither the shell nor the compiler's classes. */
     private GroovyShell shell;
     /** The REPL's imports and methods, kept from line to line; made with the shell. */
@@ -79,7 +81,19 @@ public final class GroovyEvaluator {
         binding.setVariable("images", cloud.images());
         binding.setVariable("tasks", cloud.tasks());
         binding.setVariable("containers", cloud.containers());
-        binding.setVariable("clouds", List.copyOf(clouds));
+        binding.setVariable("regions", new RegionList(cloud));
+        binding.setVariable("clouds", new CloudDirectory(clouds, openCloud));
+    }
+
+    /**
+     * How {@code clouds.NAME} makes a cloud (default {@link Cloud#named}); the shell's way keeps its options
+     * ({@code --debug}, the status line).
+     */
+    public void openCloudsWith(Function<String, Cloud> open) {
+        this.openCloud = open;
+        if (binding.getVariable("clouds") instanceof CloudDirectory d) {
+            binding.setVariable("clouds", new CloudDirectory(d.getNames(), open));
+        }
     }
 
     /** Where {@code println} in scripts goes. */

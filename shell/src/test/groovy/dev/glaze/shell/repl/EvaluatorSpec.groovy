@@ -102,7 +102,8 @@ class EvaluatorSpec extends Specification {
         eval.evaluate('images.find { it.name =~ /Ubuntu/ }.status', 'input') == 'active'
         eval.evaluate('cloud.is(images.cloud) || cloud.imageEndpoint == images.first().get().cloud.imageEndpoint', 'input')
         eval.evaluate('containers.exists("exports")', 'input') == true
-        eval.evaluate('clouds', 'input') == ['rackspace', 'lab']
+        eval.evaluate('clouds.names', 'input') == ['rackspace', 'lab']
+        eval.evaluate('clouds as List', 'input') == ['rackspace', 'lab']
         eval.evaluate('tasks.toList() instanceof List', 'input') == true
         eval.evaluate('[Image, Task, Container, GlazeException, Duration].size()', 'input') == 5
         eval.evaluate('30.minutes', 'input') == Duration.ofMinutes(30)
