@@ -9,6 +9,7 @@ import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
 import dev.glaze.shell.repl.ScriptCache;
 import dev.glaze.shell.repl.ScriptError;
+import dev.glaze.shell.script.ScriptUsageException;
 import dev.glaze.shell.repl.StatusLine;
 import dev.glaze.shell.repl.Styles;
 import java.io.IOException;
@@ -110,6 +111,17 @@ final class RunCommand {
                 return ExitCodes.OK;
             } catch (ScriptError e) {
                 out.flush();
+                if (e.getCause() instanceof ScriptUsageException usage) {
+                    // the script's own command line: --help is an answer, a mistake is exit code 2
+                    if (usage.isHelp()) {
+                        out.println("usage: " + usage.getUsage());
+                        out.flush();
+                        return ExitCodes.OK;
+                    }
+                    err.println(errStyles.error("glaze: " + fileName + ": " + usage.getMessage()));
+                    err.flush();
+                    return ExitCodes.USAGE;
+                }
                 err.println(errStyles.error("glaze: " + e.getMessage()));
                 if (debug && e.getCause() != null) {
                     e.getCause().printStackTrace(err);

@@ -88,6 +88,14 @@ class RunSpec extends Specification {
         unknown.err.readLines()[0] == "glaze: expression:1: no cloud 'nosuch' in clouds.yaml; it has none (see docs/cli.md, choosing the cloud)"
     }
 
+    def "a script's print without a newline is shown"() {
+        given:
+        def script = Files.writeString(tmp.resolve('prints.groovy'), 'print "no newline"\n')
+
+        expect:
+        run(local(script.toString())).out == 'no newline'
+    }
+
     def "-e keeps the quotes of its value: a Groovy string literal stays one"() {
         when:
         def r = run(local('-e', '"hi"'))

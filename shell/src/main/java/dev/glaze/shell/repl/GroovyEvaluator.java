@@ -37,7 +37,7 @@ import org.codehaus.groovy.tools.GroovyClass;
 public final class GroovyEvaluator {
     /** Packages every script gets without an import. */
     static final String[] STAR_IMPORTS = {"dev.glaze.core", "dev.glaze.core.images", "dev.glaze.core.tasks",
-        "dev.glaze.core.storage"};
+        "dev.glaze.core.storage", "dev.glaze.core.replication", "dev.glaze.shell.script"};
 
     private final Binding binding;
     private Function<String, Cloud> openCloud = Cloud::named;
@@ -96,6 +96,17 @@ public final class GroovyEvaluator {
         }
     }
 
+    /** {@code print} without a newline is not flushed by an autoflush writer: a script's last words must show. */
+    private void flushOut() {
+        if (binding.hasVariable("out") && binding.getVariable("out") instanceof java.io.Flushable f) {
+            try {
+                f.flush();
+            } catch (java.io.IOException e) {
+                // stdout gone (a closed pipe): nothing to show it on
+            }
+        }
+    }
+
     /** Where {@code println} in scripts goes. */
     public void setOut(PrintStream out) {
         binding.setVariable("out", new PrintWriter(out, true));
@@ -129,6 +140,8 @@ public final class GroovyEvaluator {
             return script.run();
         } catch (Exception | LinkageError | AssertionError e) {
             throw ScriptError.of(e, fileName, source);
+        } finally {
+            flushOut();
         }
     }
 
@@ -152,6 +165,8 @@ public final class GroovyEvaluator {
             return InvokerHelper.createScript(scriptClass, binding).run();
         } catch (Exception | LinkageError | AssertionError e) {
             throw ScriptError.of(e, fileName, source);
+        } finally {
+            flushOut();
         }
     }
 
