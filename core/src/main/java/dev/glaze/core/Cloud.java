@@ -9,6 +9,10 @@ import dev.glaze.core.internal.http.RetryPolicy;
 import dev.glaze.core.internal.http.Sleeper;
 import dev.glaze.core.internal.http.TokenProvider;
 import dev.glaze.core.internal.http.Transport;
+import dev.glaze.core.plugins.ActivePlugins;
+import dev.glaze.core.plugins.CloudPluginContext;
+import dev.glaze.core.plugins.PluginStatus;
+import dev.glaze.core.plugins.Plugins;
 import dev.glaze.core.storage.Containers;
 import dev.glaze.core.tasks.Tasks;
 import java.net.URI;
@@ -38,6 +42,7 @@ public final class Cloud {
     private volatile Images images;
     private volatile Tasks tasks;
     private volatile Containers containers;
+    private volatile ActivePlugins plugins;
 
     private Cloud(Builder settings, Session session) {
         this.settings = settings;
@@ -104,6 +109,24 @@ public final class Cloud {
             containers = c;
         }
         return c;
+    }
+
+    /**
+     * The plugins that apply to this cloud (found on the class path unless {@link Builder#plugins} said otherwise),
+     * decided on first use: a plugin may look at the catalog or the image schema to decide.
+     */
+    public ActivePlugins plugins() {
+        ActivePlugins p = plugins;
+        if (p == null) {
+            p = settings.plugins.activeFor(new CloudPluginContext(this));
+            plugins = p;
+        }
+        return p;
+    }
+
+    /** Every plugin this cloud could use, whether it applies here, and why not: what {@code :plugins} shows. */
+    public List<PluginStatus> pluginStatus() {
+        return settings.plugins.status(new CloudPluginContext(this));
     }
 
     /** The same cloud in another region, sharing the sign-in (one token for every region). */
@@ -193,6 +216,7 @@ public final class Cloud {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
+        private Plugins plugins;
 
         private Builder() {
         }
@@ -290,6 +314,12 @@ public final class Cloud {
             return this;
         }
 
+        /** Which plugins the cloud may use: {@link Plugins#discovered()} unless set ({@link Plugins#none()}: none). */
+        public Builder plugins(Plugins plugins) {
+            this.plugins = Objects.requireNonNull(plugins, "plugins");
+            return this;
+        }
+
         /** @throws ConfigurationException when neither an endpoint nor credentials were given */
         public Cloud build() {
             if (endpoint == null && authenticator == null) {
@@ -302,7 +332,11 @@ public final class Cloud {
                         .build();
                 session = new Session(authenticator, identity, clock);
             }
-            return new Cloud(copy(), session);
+            Builder settings = copy();
+            if (settings.plugins == null) {
+                settings.plugins = Plugins.discovered();
+            }
+            return new Cloud(settings, session);
         }
 
         Builder copy() {
@@ -320,6 +354,7 @@ public final class Cloud {
             b.retry = retry;
             b.sleeper = sleeper;
             b.clock = clock;
+            b.plugins = plugins;
             return b;
         }
     }
