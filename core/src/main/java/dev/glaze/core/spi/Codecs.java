@@ -3,6 +3,7 @@ package dev.glaze.core.spi;
 import dev.glaze.core.internal.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -257,6 +258,46 @@ final class Codecs {
         public List<String> samples() {
             return List.of(encode(LocalDateTime.of(2014, 3, 19, 10, 50, 10)), encode(LocalDateTime.of(2024, 12, 31,
                     23, 59, 59)));
+        }
+    }
+
+    static final class Day implements PropertyCodec<LocalDate> {
+        private final String pattern;
+        private final DateTimeFormatter format;
+
+        Day(String pattern) {
+            this.pattern = pattern;
+            this.format = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"))
+                    .withResolverStyle(ResolverStyle.STRICT);
+        }
+
+        @Override
+        public Class<LocalDate> type() {
+            return LocalDate.class;
+        }
+
+        @Override
+        public LocalDate decode(String wire) {
+            try {
+                return LocalDate.parse(wire, format);
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new IllegalArgumentException("is not a date of the form " + pattern + ": '" + wire + "'");
+            }
+        }
+
+        @Override
+        public String encode(LocalDate value) {
+            return format.format(value);
+        }
+
+        @Override
+        public String describe() {
+            return "a date as " + pattern;
+        }
+
+        @Override
+        public List<String> samples() {
+            return List.of(encode(LocalDate.of(2014, 3, 19)), encode(LocalDate.of(2024, 2, 29)));
         }
     }
 }

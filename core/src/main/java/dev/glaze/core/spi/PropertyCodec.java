@@ -79,6 +79,11 @@ public interface PropertyCodec<T> {
         return new Codecs.DateTime(pattern);
     }
 
+    /** A day without a time, in a {@link java.time.format.DateTimeFormatter} pattern, as a {@link java.time.LocalDate}. */
+    static PropertyCodec<java.time.LocalDate> date(String pattern) {
+        return new Codecs.Day(pattern);
+    }
+
     /** JSON written as text, as plain Java (maps, lists, strings, numbers, booleans). */
     static PropertyCodec<Object> json() {
         return Codecs.JSON;

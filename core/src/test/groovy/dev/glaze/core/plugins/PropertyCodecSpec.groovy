@@ -22,6 +22,7 @@ class PropertyCodecSpec extends Specification {
         PropertyCodec.booleanAsString('1', '0')              || '1'                   | true
         PropertyCodec.booleanAsString('True', 'False')       || 'False'               | false
         PropertyCodec.dateTime('yyyy-MM-dd_HH-mm-ss')        || '2014-03-19_10-50-10' | LocalDateTime.of(2014, 3, 19, 10, 50, 10)
+        PropertyCodec.date('yyyy-MM-dd')                     || '2024-02-29'          | java.time.LocalDate.of(2024, 2, 29)
         PropertyCodec.json()                                 || '{"a":[1,"b"]}'       | [a: [1, 'b']]
         PropertyCodec.oneOf('True', 'False', 'disabled')     || 'disabled'            | 'disabled'
     }
@@ -40,6 +41,7 @@ class PropertyCodecSpec extends Specification {
         PropertyCodec.integerAsString()               | '3.0'                 || "is not a whole number: '3.0'"
         PropertyCodec.booleanAsString('1', '0')       | 'yes'                 || "is neither '1' nor '0': 'yes'"
         PropertyCodec.dateTime('yyyy-MM-dd_HH-mm-ss') | '2014-02-30_10-50-10' || "is not a date and time of the form yyyy-MM-dd_HH-mm-ss: '2014-02-30_10-50-10'"
+        PropertyCodec.date('yyyy-MM-dd')             | '2023-02-29'          || "is not a date of the form yyyy-MM-dd: '2023-02-29'"
         PropertyCodec.oneOf('True', 'False')          | 'false'               || "is not one of 'True', 'False': 'false'"
         PropertyCodec.json()                          | '{a'                  || "is not JSON: '{a'"
     }
