@@ -4,6 +4,7 @@ import dev.glaze.core.Cloud;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.config.CloudConfig;
+import dev.glaze.core.plugins.Plugins;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class CloudSelector implements AutoCloseable {
     private final PrintStream err;
     private final boolean debug;
     private EmbeddedService embedded;
+    private Plugins plugins = Plugins.discovered();
 
     /**
      * @param env the environment to read (a map, so that specs need not change the real one)
@@ -39,6 +41,12 @@ public final class CloudSelector implements AutoCloseable {
         this.dataDir = dataDir;
         this.err = err;
         this.debug = debug;
+    }
+
+    /** The plugins every cloud selected from now on may use ({@code --plugin}, {@code --no-plugins}). */
+    public CloudSelector plugins(Plugins chosen) {
+        this.plugins = chosen;
+        return this;
     }
 
     /**
@@ -87,6 +95,7 @@ public final class CloudSelector implements AutoCloseable {
         if (region != null) {
             builder.region(region);
         }
+        builder.plugins(plugins);
         return new Session(this, log(builder).build(), description + (region != null ? ", region " + region : ""));
     }
 
@@ -96,7 +105,7 @@ public final class CloudSelector implements AutoCloseable {
         }
         String url = embedded.url().toString();
         Cloud cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
-                .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
+                .objectStore(URI.create(url + "/v1/AUTH_local")).plugins(plugins)).build();
         if (region != null) {
             cloud = cloud.region(region);
         }

@@ -3,6 +3,7 @@ package dev.glaze.shell;
 import dev.glaze.core.AuthenticationException;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.shell.repl.GroovyEvaluator;
+import dev.glaze.shell.repl.PluginAliasCompleter;
 import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
 import dev.glaze.shell.repl.ScriptError;
@@ -57,6 +58,7 @@ final class RunCommand {
     int repl() throws UsageException, CommandFailedException {
         try (Session session = open(); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
+            PluginAliasCompleter.prefetch(session.cloud());
             Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
             new Repl(terminal, evaluator, session, renderer(), history, debug).run();
             return ExitCodes.OK;
@@ -94,7 +96,7 @@ final class RunCommand {
     /** Selects the cloud; errors in its settings are exit code 3 through {@link ConfigurationException}. */
     private Session open() throws UsageException, CommandFailedException {
         Path data = DataFolder.resolve(options.getOptionValue(ShellOptions.DATA, ShellOptions.DEFAULT_DATA));
-        CloudSelector selector = new CloudSelector(env, data, err, debug);
+        CloudSelector selector = new CloudSelector(env, data, err, debug).plugins(PluginChoice.from(options));
         try {
             return selector.select(options.hasOption(ShellOptions.LOCAL), options.getOptionValue(ShellOptions.CLOUD),
                     options.getOptionValue(ShellOptions.REGION));
