@@ -10,6 +10,10 @@ import dev.glaze.core.internal.http.SharedHttpClient;
 import dev.glaze.core.internal.http.Sleeper;
 import dev.glaze.core.internal.http.TokenProvider;
 import dev.glaze.core.internal.http.Transport;
+import dev.glaze.core.plugins.ActivePlugins;
+import dev.glaze.core.plugins.CloudPluginContext;
+import dev.glaze.core.plugins.PluginStatus;
+import dev.glaze.core.plugins.Plugins;
 import dev.glaze.core.storage.Containers;
 import dev.glaze.core.tasks.Tasks;
 import java.net.URI;
@@ -39,6 +43,7 @@ public final class Cloud {
     private volatile Images images;
     private volatile Tasks tasks;
     private volatile Containers containers;
+    private volatile ActivePlugins plugins;
 
     private Cloud(Builder settings, Session session) {
         this.settings = settings;
@@ -130,6 +135,29 @@ public final class Cloud {
         return containers();
     }
 
+    /**
+     * The plugins that apply to this cloud (found on the class path unless {@link Builder#plugins} said otherwise),
+     * decided on first use: a plugin may look at the catalog or the image schema to decide.
+     */
+    public ActivePlugins plugins() {
+        ActivePlugins p = plugins;
+        if (p == null) {
+            p = settings.plugins.activeFor(new CloudPluginContext(this));
+            plugins = p;
+        }
+        return p;
+    }
+
+    /** The active plugins if already decided, without deciding (which may send a request): for Tab completion. */
+    public Optional<ActivePlugins> resolvedPlugins() {
+        return Optional.ofNullable(plugins);
+    }
+
+    /** Every plugin this cloud could use, whether it applies here, and why not: what {@code :plugins} shows. */
+    public List<PluginStatus> pluginStatus() {
+        return settings.plugins.status(new CloudPluginContext(this));
+    }
+
     /** The same cloud in another region, sharing the sign-in (one token for every region). */
     public Cloud region(String name) {
         Objects.requireNonNull(name, "region");
@@ -218,6 +246,7 @@ public final class Cloud {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private ProgressListener progress = ProgressListener.NONE;
+        private Plugins plugins;
 
         private Builder() {
         }
@@ -324,6 +353,12 @@ public final class Cloud {
             return this;
         }
 
+        /** Which plugins the cloud may use: {@link Plugins#discovered()} unless set ({@link Plugins#none()}: none). */
+        public Builder plugins(Plugins plugins) {
+            this.plugins = Objects.requireNonNull(plugins, "plugins");
+            return this;
+        }
+
         /** @throws ConfigurationException when neither an endpoint nor credentials were given */
         public Cloud build() {
             if (endpoint == null && authenticator == null) {
@@ -338,7 +373,11 @@ public final class Cloud {
                         .build();
                 session = new Session(authenticator, identity, clock);
             }
-            return new Cloud(copy(), session);
+            Builder settings = copy();
+            if (settings.plugins == null) {
+                settings.plugins = Plugins.discovered();
+            }
+            return new Cloud(settings, session);
         }
 
         Builder copy() {
@@ -357,6 +396,7 @@ public final class Cloud {
             b.sleeper = sleeper;
             b.clock = clock;
             b.progress = progress;
+            b.plugins = plugins;
             return b;
         }
     }

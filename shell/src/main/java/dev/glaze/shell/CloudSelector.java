@@ -6,6 +6,7 @@ import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.ProgressListener;
 import dev.glaze.core.config.CloudConfig;
+import dev.glaze.core.plugins.Plugins;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class CloudSelector implements AutoCloseable {
     private ProgressListener progress = ProgressListener.NONE;
     private EmbeddedService embedded;
     private List<String> regions = List.of();
+    private Plugins plugins = Plugins.discovered();
 
     /**
      * @param env the environment to read (a map, so that specs need not change the real one)
@@ -51,6 +53,12 @@ public final class CloudSelector implements AutoCloseable {
     /** The embedded service's regions (none: its one default region). */
     public CloudSelector regions(List<String> names) {
         this.regions = List.copyOf(names);
+        return this;
+    }
+
+    /** The plugins every cloud selected from now on may use ({@code --plugin}, {@code --no-plugins}). */
+    public CloudSelector plugins(Plugins chosen) {
+        this.plugins = chosen;
         return this;
     }
 
@@ -122,6 +130,7 @@ public final class CloudSelector implements AutoCloseable {
         if (region != null) {
             builder.region(region);
         }
+        builder.plugins(plugins);
         return new Session(this, log(builder).build(), description + (region != null ? ", region " + region : ""));
     }
 
@@ -134,10 +143,11 @@ public final class CloudSelector implements AutoCloseable {
         if (regions.size() > 1) {
             // the service's identity answers any sign-in with a catalog of its regions: region('ORD') as on a cloud
             cloud = log(Cloud.builder().name(LOCAL).region(region != null ? region : regions.get(0))
-                    .authenticator(Authenticators.rackspaceApiKey(url + "/v2.0", LOCAL, "no-key-needed"))).build();
+                    .authenticator(Authenticators.rackspaceApiKey(url + "/v2.0", LOCAL, "no-key-needed"))
+                    .plugins(plugins)).build();
         } else {
             cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
-                    .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
+                    .objectStore(URI.create(url + "/v1/AUTH_local")).plugins(plugins)).build();
             if (region != null) {
                 cloud = cloud.region(region);
             }

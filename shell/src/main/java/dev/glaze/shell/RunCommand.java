@@ -5,6 +5,7 @@ import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.ProgressListener;
 import dev.glaze.emulator.ServiceConfig;
 import dev.glaze.shell.repl.GroovyEvaluator;
+import dev.glaze.shell.repl.PluginAliasCompleter;
 import dev.glaze.shell.repl.Renderer;
 import dev.glaze.shell.repl.Repl;
 import dev.glaze.shell.repl.ScriptCache;
@@ -73,7 +74,8 @@ final class RunCommand {
             StatusLine progress = real ? new StatusLine(terminal.writer(), terminal::getWidth) : null;
             try (Session session = open(progress)) {
                 GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
-            evaluator.openCloudsWith(session::cloudNamed);
+                evaluator.openCloudsWith(session::cloudNamed);
+                PluginAliasCompleter.prefetch(session.cloud());
                 Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
                 new Repl(terminal, evaluator, session, renderer().withStyles(styles), history, debug).run();
                 return ExitCodes.OK;
@@ -168,7 +170,8 @@ final class RunCommand {
     /** Selects the cloud; errors in its settings are exit code 3 through {@link ConfigurationException}. */
     private Session open(ProgressListener progress) throws UsageException, CommandFailedException {
         Path data = DataFolder.resolve(options.getOptionValue(ShellOptions.DATA, ShellOptions.DEFAULT_DATA));
-        CloudSelector selector = new CloudSelector(env, data, err, debug).progress(progress).regions(regions());
+        CloudSelector selector = new CloudSelector(env, data, err, debug).progress(progress).regions(regions())
+                .plugins(PluginChoice.from(options, env));
         try {
             return selector.select(options.hasOption(ShellOptions.LOCAL), options.getOptionValue(ShellOptions.CLOUD),
                     options.getOptionValue(ShellOptions.REGION));

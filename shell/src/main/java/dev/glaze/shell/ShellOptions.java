@@ -24,6 +24,11 @@ final class ShellOptions {
     static final Option LOCAL = Option.builder().longOpt("local")
             .desc("use the embedded image service, started in this process, even when a cloud is configured").get();
     static final Option JSON = Option.builder().longOpt("json").desc("print results as JSON").get();
+    static final Option PLUGIN = Option.builder().longOpt("plugin").hasArg().argName("ID")
+            .desc("use only the plugin ID; repeat it for more (default: every plugin on the class path that"
+                    + " applies to the cloud; :plugins lists them)").get();
+    static final Option NO_PLUGINS = Option.builder().longOpt("no-plugins")
+            .desc("use no plugins: plain Glance v2, with properties by wire name only").get();
     static final Option DEBUG = Option.builder().longOpt("debug")
             .desc("print every HTTP exchange (tokens and passwords redacted) and the stack trace of errors on"
                     + " stderr").get();
@@ -72,7 +77,8 @@ final class ShellOptions {
     /** Options that come before the command. */
     static Options global() {
         return new Options().addOption(EVAL).addOption(CLOUD).addOption(REGION).addOption(LOCAL).addOption(DATA)
-                .addOption(REGIONS).addOption(JSON).addOption(DEBUG).addOption(HELP).addOption(VERSION);
+                .addOption(REGIONS).addOption(JSON).addOption(PLUGIN).addOption(NO_PLUGINS).addOption(DEBUG)
+                .addOption(HELP).addOption(VERSION);
     }
 
     static Options serve() {

@@ -48,11 +48,13 @@ public final class Image {
 
     private final Cloud cloud;
     private final ImageState state;
+    private final TypedProperties typed;
 
     /** Internal: images come from {@link Images}. */
     public Image(Cloud cloud, JsonObject json) {
         this.cloud = cloud;
         this.state = new ImageState(json);
+        this.typed = new TypedProperties(this, state);
     }
 
     private void reset(JsonObject json) {
@@ -209,9 +211,36 @@ public final class Image {
         return Json.toJava(state.json(name));
     }
 
-    /** Groovy's {@code image['com.rackspace__1__build_core']}. */
+    /** Groovy's {@code image['com.rackspace__1__build_core']}: the wire value, as {@link #attribute}. */
     public Object getAt(String name) {
         return attribute(name);
+    }
+
+    /**
+     * A property by a plugin's alias or by wire name, typed as the active plugins declare it (a date, a number, a
+     * flag); any other property as {@link #attribute} gives it. Null when absent. Groovy: {@code image.releaseBuildDate}.
+     *
+     * @throws GlazeException when the wire text is not of the declared form, naming the property
+     */
+    public Object typed(String name) {
+        return typed.find(name).map(typed::read).orElseGet(() -> attribute(name));
+    }
+
+    /**
+     * Sets a property by alias or wire name: a typed property takes a value of its type (or its wire text) and is
+     * written in the provider's spelling; assigning the value it holds changes nothing. Groovy:
+     * {@code image.cacheInNova = false}.
+     *
+     * @throws GlazeException for a read-only property or a value of the wrong type, naming the property
+     */
+    public Image assignTyped(String name, Object value) {
+        var known = typed.find(name);
+        if (known.isPresent()) {
+            assign(known.get().wire(), typed.encode(known.get(), value));
+        } else {
+            assign(name, value);
+        }
+        return this;
     }
 
     public boolean has(String name) {
@@ -226,23 +255,27 @@ public final class Image {
      * @throws GlazeException for a read-only attribute, at once
      */
     public Image put(String name, Object value) {
-        assign(name, value);
+        assignWire(name, value);
         return this;
     }
 
     /** Groovy's {@code image['release'] = '2024.1'}. */
     public void putAt(String name, Object value) {
-        assign(name, value);
+        assignWire(name, value);
     }
 
     /** Removes a custom property (sent as {@code remove} by {@link #save()}). */
     public Image remove(String name) {
-        assign(name, null);
+        assignWire(name, null);
         return this;
     }
 
-    /** Groovy: {@code image.os_distro} for a property the image has. */
+    /** Groovy: {@code image.os_distro} for a property the image has; {@code image.releaseBuildDate} for a plugin's alias. */
     public Object propertyMissing(String name) {
+        var alias = typed.byAlias(name);
+        if (alias.isPresent()) {
+            return typed.read(alias.get());
+        }
         if (state.contains(name)) {
             return attribute(name);
         }
@@ -253,11 +286,16 @@ public final class Image {
 
     /** Groovy: {@code image.os_distro = 'ubuntu'} for a property the image has; new ones need {@code image['x'] = v}. */
     public void propertyMissing(String name, Object value) {
+        var alias = typed.byAlias(name);
+        if (alias.isPresent()) {
+            assign(alias.get().wire(), typed.encode(alias.get(), value));
+            return;
+        }
         if (!state.contains(name)) {
             throw GroovySupport.missingProperty("image " + getId() + " has no property '" + name
                     + "'; to add it, write image['" + name + "'] = value", name, Image.class);
         }
-        assign(name, value);
+        assignWire(name, value);
     }
 
     /** The custom (non-schema) properties, sorted by name: what {@code openstack image show} calls properties. */
@@ -464,6 +502,12 @@ public final class Image {
 
     private void assign(String name, Object value) {
         state.assign(getId(), name, value);
+    }
+
+    /** By wire name: a property a plugin types is checked and spelled as the plugin says. */
+    private void assignWire(String name, Object value) {
+        var known = typed.byWireName(name);
+        assign(name, known.isPresent() ? typed.encode(known.get(), value) : value);
     }
 
     private String string(String name) {

@@ -79,9 +79,12 @@ public final class Tasks implements Iterable<Task> {
         return new Tasks(cloud, flow, scheduler, false, filters);
     }
 
-    /** The flow in use: the one given, or the cloud profile's. */
+    /** The flow in use: the one given, else the one an active plugin brings, else the cloud profile's. */
     public TaskFlow flow() {
-        return flow != null ? flow : TaskFlow.forProfile(cloud.context().profile());
+        if (flow != null) {
+            return flow;
+        }
+        return cloud.plugins().taskFlow(cloud).orElseGet(() -> TaskFlow.forProfile(cloud.context().profile()));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 
 /**
@@ -58,7 +59,8 @@ public final class Repl {
         }
         this.reader = LineReaderBuilder.builder().terminal(terminal).appName("glaze")
                 .parser(new GroovyInputParser())
-                .completer(new BindingCompleter(evaluator.binding()))
+                .completer(new AggregateCompleter(new BindingCompleter(evaluator.binding()),
+                        new PluginAliasCompleter(evaluator.binding())))
                 .history(new SecretFilteringHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)

@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The REPL's own commands: {@code :help}, {@code :exit}, {@code :format}, {@code :trace}, {@code :clouds}, {@code :use}, {@code :load}. */
+/** The REPL's own commands: {@code :help}, {@code :exit}, {@code :format}, {@code :trace}, {@code :clouds}, {@code :use}, {@code :load}, {@code :plugins}. */
 final class ReplCommands {
     static final String HELP = String.join("\n",
             "Type Groovy; the result is printed. Bound: images, tasks, containers, cloud, clouds.",
@@ -27,8 +27,10 @@ final class ReplCommands {
             "  :clouds                the clouds of clouds.yaml, and the one in use",
             "  :use CLOUD [REGION]    switch cloud (local: the embedded image service)",
             "  :load FILE             run a Groovy file here; its variables stay",
+            "  :plugins               the plugins, and which are active for this cloud",
             "Tab completes names, after a dot methods and properties, inside images[' image names. Ctrl-C cancels"
-                    + " the line or the running evaluation (an await: the task goes on). Lines with passwords, API keys, tokens or secrets are left out of the history.");
+                    + " the line or the running evaluation (an await: the task goes on). Lines with passwords, API"
+                    + " keys, tokens or secrets are left out of the history.");
 
     private final Repl repl;
     private final ReplSession session;
@@ -60,6 +62,7 @@ final class ReplCommands {
             case ":clouds" -> clouds();
             case ":use" -> use(words);
             case ":load" -> load(line.strip().substring(command.length()).strip());
+            case ":plugins" -> out.print(PluginsTable.render(session.cloud()));
             default -> out.println("glaze: unknown command '" + command + "'; :help lists the commands");
         }
         return true;
