@@ -10,6 +10,9 @@ import dev.glaze.core.internal.http.SharedHttpClient;
 import dev.glaze.core.internal.http.Sleeper;
 import dev.glaze.core.internal.http.TokenProvider;
 import dev.glaze.core.internal.http.Transport;
+import dev.glaze.core.tasks.TaskEvents;
+import dev.glaze.core.tasks.TaskJournal;
+import dev.glaze.core.tasks.TaskListener;
 import dev.glaze.core.plugins.ActivePlugins;
 import dev.glaze.core.plugins.CloudPluginContext;
 import dev.glaze.core.plugins.PluginStatus;
@@ -18,6 +21,7 @@ import dev.glaze.core.storage.Containers;
 import dev.glaze.core.tasks.Tasks;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,6 +122,11 @@ public final class Cloud {
             containers = c;
         }
         return c;
+    }
+
+    /** Where this cloud's tasks are journaled and reported when they end (shared by its regions). */
+    public TaskEvents taskEvents() {
+        return settings.taskEvents;
     }
 
     /** {@link #images()} as a property: Groovy's {@code cloud.images} (else it reads the private field). */
@@ -247,6 +256,10 @@ public final class Cloud {
         private Clock clock = Clock.systemUTC();
         private ProgressListener progress = ProgressListener.NONE;
         private Plugins plugins;
+        private TaskJournal journal;
+        private final List<TaskListener> taskListeners = new ArrayList<>();
+        /** Made once per sign-in and shared by the regions, like the token. */
+        private TaskEvents taskEvents;
 
         private Builder() {
         }
@@ -353,6 +366,18 @@ public final class Cloud {
             return this;
         }
 
+        /** Keeps every task the cloud creates, and how it ended, in {@code journal} ({@code tasks.history}). */
+        public Builder journal(TaskJournal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        /** Tells {@code listener} of every awaited task of the cloud that ends. */
+        public Builder onTaskFinished(TaskListener listener) {
+            taskListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** Which plugins the cloud may use: {@link Plugins#discovered()} unless set ({@link Plugins#none()}: none). */
         public Builder plugins(Plugins plugins) {
             this.plugins = Objects.requireNonNull(plugins, "plugins");
@@ -364,6 +389,9 @@ public final class Cloud {
             if (endpoint == null && authenticator == null) {
                 throw new ConfigurationException("no cloud given: set an image endpoint (and token), or credentials"
                         + " (OS_AUTH_URL, OS_CLOUD, API_ENDPOINT + AUTH_TOKEN)");
+            }
+            if (taskEvents == null) {
+                taskEvents = new TaskEvents(journal, taskListeners);
             }
             // the first request comes soon: build the HTTP client meanwhile (TLS only when it may be needed)
             SharedHttpClient.prepareInBackground(endpoint == null || "https".equalsIgnoreCase(endpoint.getScheme()));
@@ -397,6 +425,9 @@ public final class Cloud {
             b.clock = clock;
             b.progress = progress;
             b.plugins = plugins;
+            b.journal = journal;
+            b.taskListeners.addAll(taskListeners);
+            b.taskEvents = taskEvents;
             return b;
         }
     }

@@ -2,6 +2,7 @@ package dev.glaze.shell;
 
 import dev.glaze.core.Cloud;
 import dev.glaze.core.auth.Authenticators;
+import dev.glaze.core.tasks.TaskJournal;
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.ProgressListener;
@@ -157,6 +158,10 @@ public final class CloudSelector implements AutoCloseable {
 
     private Cloud.Builder log(Cloud.Builder builder) {
         builder.progress(progress);
+        TaskJournal journal = journal();
+        if (journal != null) {
+            builder.journal(journal);
+        }
         if (debug) {
             // core redacts tokens and passwords before a line gets here
             builder.httpLog(line -> {
@@ -165,6 +170,24 @@ public final class CloudSelector implements AutoCloseable {
             });
         }
         return builder;
+    }
+
+    /**
+     * {@code GLAZE_TASK_JOURNAL}: the file that keeps every task this shell creates ({@code tasks.history}); default
+     * {@code ~/.glaze/tasks.jsonl}, {@code off} for none.
+     */
+    private TaskJournal journal() {
+        String setting = env.get("GLAZE_TASK_JOURNAL");
+        if (setting != null && setting.strip().equals("off")) {
+            return null;
+        }
+        try {
+            return TaskJournal.at(setting == null || setting.isBlank()
+                    ? Path.of(System.getProperty("user.home"), ".glaze", "tasks.jsonl") : Path.of(setting.strip()));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigurationException("GLAZE_TASK_JOURNAL '" + setting + "' is not a valid path: "
+                    + e.getReason());
+        }
     }
 
     /** {@code ~/...} for a folder under the home folder, as people write it. */

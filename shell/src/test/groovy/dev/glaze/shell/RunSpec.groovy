@@ -22,7 +22,8 @@ class RunSpec extends Specification {
         if (!Files.exists(yaml)) {
             Files.writeString(yaml, 'clouds: {}\n')
         }
-        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100', GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString()]
+        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100', GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString(),
+         GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
     }
 
     Map run(List<String> args, Map<String, String> env = env()) {
@@ -86,6 +87,26 @@ class RunSpec extends Specification {
         bad.err.readLines().size() == 1
         unknown.code == 3
         unknown.err.readLines()[0] == "glaze: expression:1: no cloud 'nosuch' in clouds.yaml; it has none (see docs/cli.md, choosing the cloud)"
+    }
+
+    def "tasks.history lists the tasks of earlier runs from the journal; tasks.onFinished hears an await end"() {
+        given:
+        run(local('-e', "containers.create('in').upload('a.vhd', new ByteArrayInputStream(('conectix' * 64).bytes), 512)"))
+        def first = run(local('-e', "tasks.importImage(from: 'in/a.vhd', name: 'journaled').await().id"))
+
+        when: 'a later process: the task of the first is in the history, as the first saw it end'
+        def later = run(local('-e', """
+            def heard = []
+            tasks.onFinished { t -> heard << t.status }
+            tasks.importImage(from: 'in/a.vhd', name: 'heard').await()
+            def entry = tasks.history.find { it.id() == '${first.out.trim()}' }
+            [entry.type(), entry.status(), entry.input().import_from, heard, tasks.history[0].input().image_properties.name]
+            """))
+
+        then:
+        first.code == 0
+        later.code == 0
+        later.out.trim() == '[import, success, in/a.vhd, [success], heard]'
     }
 
     def "a script's print without a newline is shown"() {

@@ -30,7 +30,7 @@ class ScriptsSpec extends Specification {
             Files.writeString(yaml, 'clouds: {}\n')
         }
         def env = [OS_CLIENT_CONFIG_FILE: yaml.toString(), GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString(),
-                   GLAZE_TASK_DELAY: '0s']
+                   GLAZE_TASK_DELAY: '0s', GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
         def command = ['--local', '--data', tmp.resolve('data').toString(), '--regions', 'DFW,ORD,IAD']
         command += script.endsWith('.groovy') ? [ROOT.resolve("scripts/$script").toString()] : ['-e', script]
         int code = Main.run((command + args) as String[], new PrintStream(out, true, 'UTF-8'),

@@ -83,6 +83,14 @@ public interface GlazePlugin {
         return Optional.empty();
     }
 
+    /**
+     * Told when an awaited task of a cloud this plugin applies to ends (e.g. a webhook or a notification); empty
+     * by default.
+     */
+    default Optional<dev.glaze.core.tasks.TaskListener> taskListener() {
+        return Optional.empty();
+    }
+
     /** Lower-case ASCII letters, digits and {@code - _ .}, starting with a letter: what a plugin id may be. */
     static boolean isValidId(String id) {
         return id != null && id.matches("[a-z][a-z0-9._-]*");

@@ -104,6 +104,7 @@ final class Poll implements Runnable {
 
     private void evaluate(Task task) {
         if (task.isSuccess()) {
+            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             future.complete(task);
             return;
         }
@@ -118,6 +119,7 @@ final class Poll implements Runnable {
                 scheduleNext();
                 return;
             }
+            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             future.completeExceptionally(new TaskFailedException(task));
             return;
         }

@@ -182,7 +182,24 @@ public final class Tasks implements Iterable<Task> {
         CloudContext ctx = cloud.context();
         JsonObject created = ctx.transport().json(ApiRequest.builder("POST", ctx.v2("/tasks"))
                 .body("application/json", Json.bytes(body.toJson())).build());
-        return new Task(this, created, null);
+        Task task = new Task(this, created, null);
+        cloud.taskEvents().created(cloud, task);
+        return task;
+    }
+
+    /**
+     * Every task glaze created with a journal ({@code Cloud.Builder.journal}; the shell keeps one in
+     * {@code ~/.glaze/tasks.jsonl}), newest first, as last seen: the service forgets tasks after about 48 hours.
+     * Empty without a journal.
+     */
+    public List<JournalEntry> getHistory() {
+        return cloud.taskEvents().journal().map(TaskJournal::entries).orElse(List.of());
+    }
+
+    /** Tells {@code listener} of every awaited task of this cloud (all its regions) that ends from now on. */
+    public Tasks onFinished(TaskListener listener) {
+        cloud.taskEvents().add(listener);
+        return this;
     }
 
     /** Waits for every task with the default options; see {@link #awaitAll(Collection, AwaitOptions)}. */

@@ -1,0 +1,124 @@
+package dev.glaze.core.tasks
+
+import dev.glaze.core.Cloud
+import dev.glaze.core.testing.Emulator
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+
+/**
+ * The local task history and the listeners told when an awaited task ends: every task glaze creates is a line of
+ * the journal with its input, and its outcome once an await saw it; listeners hear of each ending, and one that
+ * throws disturbs nothing.
+ */
+class TaskJournalSpec extends Specification {
+    static final byte[] VHD = ('conectix' + 'x' * 1000).bytes
+
+    @Shared @AutoCleanup Emulator glance = Emulator.start(profile: 'rackspace')
+    @Shared def fast = AwaitOptions.builder().poll(Duration.ofMillis(10)).maxPoll(Duration.ofMillis(50))
+            .timeout(Duration.ofSeconds(60)).build()
+    @TempDir Path tmp
+
+    def setupSpec() {
+        glance.cloud().containers().create('exports').upload('x.vhd', new ByteArrayInputStream(VHD), VHD.length)
+    }
+
+    Cloud cloud(TaskJournal journal, TaskListener... listeners) {
+        def b = Cloud.builder().endpoint(glance.url).project('local')
+                .objectStore(URI.create("${glance.url}/v1/AUTH_local")).journal(journal)
+        listeners.each { b.onTaskFinished(it) }
+        b.build()
+    }
+
+    def "a created task is journaled with its input, and its ending once awaited; another process reads it all"() {
+        given:
+        def journal = TaskJournal.at(tmp.resolve('journal/tasks.jsonl'))
+        def tasks = cloud(journal).tasks()
+
+        when:
+        def ok = tasks.importImage(from: 'exports/x.vhd', name: 'journaled').await(fast)
+        def failed = tasks.withoutPreflight().importImage(from: 'exports/missing.vhd', name: 'never')
+        def pending = tasks.importImage(from: 'exports/x.vhd', name: 'not-awaited')
+        try {
+            failed.await(fast)
+        } catch (TaskFailedException expected) {
+        }
+        def history = TaskJournal.at(tmp.resolve('journal/tasks.jsonl')).entries()
+
+        then: 'newest first; the one nobody awaited is known as created'
+        history*.id() as Set == [ok.id, failed.id, pending.id] as Set
+        with(history.find { it.id() == ok.id }) {
+            type() == 'import'
+            status() == 'success'
+            finished
+            input() == [import_from: 'exports/x.vhd', import_from_format: 'vhd', image_properties: [name: 'journaled']]
+            result().image_id == ok.imageId
+            cloud() == Cloud.connect("${glance.url}", 't').displayName
+        }
+        with(history.find { it.id() == failed.id }) {
+            status() == 'failure'
+            message().startsWith('Error: Image not found for import.')
+        }
+        with(history.find { it.id() == pending.id }) {
+            status() == 'created'
+            !finished
+        }
+        tasks.history*.id() == history*.id()
+        Files.readAllLines(journal.file()).size() == 5
+    }
+
+    def "listeners hear of every ending, success and failure; a listener that throws does not break the await"() {
+        given:
+        def heard = [].asSynchronized()
+        def lines = [].asSynchronized()
+        def c = cloud(null, { Task t -> heard << t.status } as TaskListener, { throw new IllegalStateException('boom') } as TaskListener)
+        c.tasks().onFinished(TaskListeners.log { lines << it })
+
+        when:
+        def ok = c.tasks().importImage(from: 'exports/x.vhd', name: 'heard').await(fast)
+        try {
+            c.tasks().withoutPreflight().importImage(from: 'exports/nope.vhd', name: 'n').await(fast)
+        } catch (TaskFailedException expected) {
+        }
+
+        then:
+        heard == ['success', 'failure']
+        lines[0] == "task ${ok.id} (import, success)".toString()
+        lines[1] =~ /^task [0-9a-f-]{36} \(import, failure\): Error: Image not found/
+        c.tasks().history.isEmpty()      // no journal given
+    }
+
+    def "a webhook gets the task as JSON"() {
+        given:
+        def received = new java.util.concurrent.LinkedBlockingQueue<String>()
+        def hook = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
+        hook.createContext('/hook') { ex -> received << ex.requestBody.text; ex.sendResponseHeaders(204, -1); ex.close() }
+        hook.start()
+        def c = cloud(null, TaskListeners.webhook("http://127.0.0.1:${hook.address.port}/hook"))
+
+        when:
+        def ok = c.tasks().importImage(from: 'exports/x.vhd', name: 'hooked').await(fast)
+        def body = received.poll(30, java.util.concurrent.TimeUnit.SECONDS)
+
+        then:
+        new groovy.json.JsonSlurper().parseText(body) == [id: ok.id, type: 'import', status: 'success', message: '']
+
+        cleanup:
+        hook?.stop(0)
+    }
+
+    def "a line cut short by a crash is skipped"() {
+        given:
+        def journal = TaskJournal.at(tmp.resolve('tasks.jsonl'))
+        def t = cloud(journal).tasks().importImage(from: 'exports/x.vhd', name: 'crashed')
+        Files.writeString(journal.file(), '{"event":"created","id":"cut-sh', java.nio.file.StandardOpenOption.APPEND)
+
+        expect:
+        journal.entries()*.id() == [t.id]
+    }
+}
