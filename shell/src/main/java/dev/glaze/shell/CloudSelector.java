@@ -114,7 +114,7 @@ public final class CloudSelector implements AutoCloseable {
         if (region != null) {
             builder.region(region);
         }
-        return new Session(this, log(builder).build(), description + (region != null ? ", region " + region : ""));
+        return new Session(this, configure(builder).build(), description + (region != null ? ", region " + region : ""));
     }
 
     private Session embedded(String region) throws CommandFailedException {
@@ -122,7 +122,7 @@ public final class CloudSelector implements AutoCloseable {
             embedded = EmbeddedService.start(dataDir, taskDelay());
         }
         String url = embedded.url().toString();
-        Cloud cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
+        Cloud cloud = configure(Cloud.builder().name(LOCAL).endpoint(url).project("local")
                 .objectStore(URI.create(url + "/v1/AUTH_local"))).build();
         if (region != null) {
             cloud = cloud.region(region);
@@ -130,7 +130,8 @@ public final class CloudSelector implements AutoCloseable {
         return new Session(this, cloud, "the embedded image service at " + url);
     }
 
-    private Cloud.Builder log(Cloud.Builder builder) {
+    /** What every cloud of the shell gets: the status line (when there is one) and, with --debug, the HTTP log. */
+    private Cloud.Builder configure(Cloud.Builder builder) {
         builder.progress(progress);
         if (debug) {
             // core redacts tokens and passwords before a line gets here
