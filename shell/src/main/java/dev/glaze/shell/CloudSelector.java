@@ -132,7 +132,7 @@ public final class CloudSelector implements AutoCloseable {
             builder.region(region);
         }
         builder.plugins(plugins);
-        return new Session(this, log(builder).build(), description + (region != null ? ", region " + region : ""));
+        return new Session(this, configure(builder).build(), description + (region != null ? ", region " + region : ""));
     }
 
     private Session embedded(String region) throws CommandFailedException {
@@ -143,11 +143,11 @@ public final class CloudSelector implements AutoCloseable {
         Cloud cloud;
         if (regions.size() > 1) {
             // the service's identity answers any sign-in with a catalog of its regions: region('ORD') as on a cloud
-            cloud = log(Cloud.builder().name(LOCAL).region(region != null ? region : regions.get(0))
+            cloud = configure(Cloud.builder().name(LOCAL).region(region != null ? region : regions.get(0))
                     .authenticator(Authenticators.rackspaceApiKey(url + "/v2.0", LOCAL, "no-key-needed"))
                     .plugins(plugins)).build();
         } else {
-            cloud = log(Cloud.builder().name(LOCAL).endpoint(url).project("local")
+            cloud = configure(Cloud.builder().name(LOCAL).endpoint(url).project("local")
                     .objectStore(URI.create(url + "/v1/AUTH_local")).plugins(plugins)).build();
             if (region != null) {
                 cloud = cloud.region(region);
@@ -156,7 +156,8 @@ public final class CloudSelector implements AutoCloseable {
         return new Session(this, cloud, "the embedded image service at " + url);
     }
 
-    private Cloud.Builder log(Cloud.Builder builder) {
+    /** What every cloud of the shell gets: the status line (when there is one) and, with --debug, the HTTP log. */
+    private Cloud.Builder configure(Cloud.Builder builder) {
         builder.progress(progress);
         TaskJournal journal = journal();
         if (journal != null) {

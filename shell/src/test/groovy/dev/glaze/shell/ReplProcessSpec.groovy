@@ -92,8 +92,9 @@ class ReplProcessSpec extends Specification {
         tmux.waitFor(600, 'the prompt') { prompted(it) }
 
         when:
-        tmux.line('Thread.sleep(60000); 1')
-        Thread.sleep(1000)
+        // Ctrl-C once the line runs (not while it compiles): its first output says so
+        tmux.line("println 'sleeping'; Thread.sleep(60000); 1")
+        tmux.waitFor(60, 'the line running') { it.readLines().any { it.trim() == 'sleeping' } }
         tmux.keys('C-c')
 
         then:

@@ -157,6 +157,30 @@ class ReplScreenSpec extends Specification {
         'dumb'     | 'TERM=dumb'  || false
     }
 
+    def "-e on a terminal: the await's status line, then the result where it was; a failing -e's error line in red"() {
+        given:
+        String expression = "def i = images.create(name: 'e', disk_format: 'raw', container_format: 'bare'); " +
+                "i.upload(new ByteArrayInputStream(new byte[8]), 8, null); containers.create('e'); " +
+                "i.export('e').await().status + '!'"
+
+        when:
+        def tmux = start('e-await', "-e \"${expression}\"; ./glaze --local --data '${tmp.resolve('e-await/data')}' -e \"images['nosuch']\"", 'GLAZE_TASK_DELAY=2s')
+
+        then:
+        tmux.waitFor(600, 'the status line') { it.readLines().any { it ==~ /task [0-9a-f]{8}… export: (pending|processing), 0:0[1-9]\s*/ } }
+
+        when:
+        def done = tmux.waitFor(120, 'the end') { it.contains('glaze-exited-1') }
+
+        then: 'the status line was blanked and the result took its place'
+        !done.readLines().any { it.startsWith('task ') }
+        done.readLines().any { it.trim() == 'success!' }
+        tmux.screenWithStyles().readLines().any { it.contains("${ESC}[31mglaze: expression:1: ") }
+
+        cleanup:
+        tmux?.close()
+    }
+
     def "into a pipe: no status line, no colour, nothing on stderr, though the await takes seconds"() {
         given:
         def home = tmp.resolve('piped')

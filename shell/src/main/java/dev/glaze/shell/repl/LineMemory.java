@@ -80,7 +80,11 @@ final class LineMemory extends CompilationCustomizer {
             }
         }
         for (String name : seenMethods) {
-            binding.setVariable(name, new MethodClosure(script, name));
+            // a method called like a bound variable (images, cloud, x) must not replace it: only new names, or
+            // a method of an earlier line redefined
+            if (!binding.hasVariable(name) || binding.getVariable(name) instanceof MethodClosure) {
+                binding.setVariable(name, new MethodClosure(script, name));
+            }
         }
         reset();
     }

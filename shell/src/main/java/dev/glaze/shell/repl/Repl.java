@@ -51,7 +51,8 @@ public final class Repl {
         this.debug = debug;
         this.out = terminal.writer();
         this.commands = new ReplCommands(this, session, evaluator, out);
-        evaluator.setOut(out);
+        // flushed at each println: a long loop's lines must show as they come, not when the line ends
+        evaluator.setOut(new PrintWriter(out, true));
         try {
             Files.createDirectories(historyFile.getParent());
         } catch (IOException e) {

@@ -26,7 +26,7 @@ final class ReplCommands {
             "  :trace                 the stack trace of the last error",
             "  :clouds                the clouds of clouds.yaml, and the one in use",
             "  :use CLOUD [REGION]    switch cloud (local: the embedded image service)",
-            "  :load FILE             run a Groovy file here; its variables stay",
+            "  :load FILE             run a Groovy file here; its variables, methods and imports stay",
             "  :plugins               the plugins, and which are active for this cloud",
             "Tab completes names, after a dot methods and properties, inside images[' image names. Ctrl-C cancels"
                     + " the line or the running evaluation (an await: the task goes on). Lines with passwords, API"

@@ -82,6 +82,16 @@ class EvaluatorSpec extends Specification {
         e.message.startsWith('input:2: IllegalStateException: no')
     }
 
+    def "a method named like a bound variable leaves the variable alone; a method redefined replaces the old one"() {
+        when:
+        eval.evaluate('def images() { 1 }; def m() { 1 }', 'input')
+        eval.evaluate('def m() { 2 }', 'input')
+
+        then:
+        eval.evaluate('images.getClass().simpleName', 'input') == 'Images'
+        eval.evaluate('m()', 'input') == 2
+    }
+
     def "an import that does not compile is not kept"() {
         when:
         eval.evaluate('import no.such.Thing', 'input')

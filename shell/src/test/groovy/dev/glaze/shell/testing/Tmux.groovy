@@ -23,7 +23,16 @@ class Tmux implements Closeable {
         List<String> args = ['tmux', 'new-session', '-d', '-s', name, '-x', '120', '-y', '40']
         env.each { k, v -> args += ['-e', "${k}=${v}".toString()] }
         args << command
-        run(args)
+        // the tmux server quits with its last session: a session started just as it quits is refused, once
+        for (int attempt = 1; ; attempt++) {
+            def p = new ProcessBuilder(args).redirectErrorStream(true).start()
+            String out = p.inputStream.getText('UTF-8')
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                break
+            }
+            assert attempt < 3 && out.contains('server exited unexpectedly'): "${args.join(' ')}: ${out}"
+            Thread.sleep(200)
+        }
         new Tmux(name)
     }
 
