@@ -205,6 +205,11 @@ public final class Cloud {
         return context.region();
     }
 
+    /** Whether this region has an object store (Cloud Files, Swift) glaze knows the URL of: set, or in the catalog. */
+    public boolean hasObjectStore() {
+        return context.hasObjectStore();
+    }
+
     /** The image service's URL (without its version). */
     public URI getImageEndpoint() {
         return context.imageBase();

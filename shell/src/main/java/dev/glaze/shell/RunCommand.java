@@ -75,7 +75,7 @@ final class RunCommand {
             try (Session session = open(progress)) {
                 GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
                 evaluator.openCloudsWith(session::cloudNamed);
-                PluginAliasCompleter.prefetch(session.cloud());
+                PluginAliasCompleter.prefetch(session.cloud(), 3000);
                 Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
                 new Repl(terminal, evaluator, session, renderer().withStyles(styles), history, debug).run();
                 return ExitCodes.OK;

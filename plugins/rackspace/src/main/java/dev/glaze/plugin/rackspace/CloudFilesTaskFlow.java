@@ -30,7 +30,7 @@ final class CloudFilesTaskFlow extends RackspaceTaskFlow {
                     + " not " + format + "; convert it first (qemu-img convert -O vpc)");
         }
         super.checkImport(cloud, request); // the container and the object exist
-        if (!cloud.context().hasObjectStore()) {
+        if (!cloud.hasObjectStore()) {
             return;
         }
         String from = request.getFrom();
