@@ -7,14 +7,16 @@
 //          --dry-run    list what would be imported
 // Effects: one import task per object whose image name (the object's name without .vhd) no active image has
 //          yet; objects whose name is taken are skipped, so running it again imports only what is new. Waits for
-//          every task and prints what succeeded and failed. Exit 1 when any import failed.
+//          every task and prints what succeeded and failed. Exit 1 when any import failed. Two objects whose names
+//          give the same image name: the first is imported, the other skipped.
 
 def opt = ScriptArgs.parse(args, 'import-vhds.groovy [--prefix P] [--dry-run] CONTAINER', [prefix: '', dryRun: false])
 if (opt.rest.size() != 1) {
     throw opt.usage('give the CONTAINER that holds the VHDs')
 }
 def container = containers[opt.rest[0]]
-Set<String> taken = images.where(status: 'active')*.name as Set
+// names being made count as taken too: an import still running from an earlier run must not go twice
+Set<String> taken = images.findAll { it.status in ['active', 'queued', 'saving', 'importing', 'uploading'] }*.name as Set
 def todo = []
 container.objects(opt.prefix).each { obj ->
     if (!obj.name.toLowerCase().endsWith('.vhd')) {
@@ -26,6 +28,7 @@ container.objects(opt.prefix).each { obj ->
     } else {
         println "${opt.dryRun ? 'would import' : 'import'}  ${obj.name} as ${name}"
         todo << [from: "${container.name}/${obj.name}".toString(), name: name]
+        taken << name // two objects of one name in different folders: the first one only
     }
 }
 if (opt.dryRun || !todo) {

@@ -6,7 +6,8 @@
 //          PROJECT             the id of the project (Rackspace: tenant) to share with
 //          --accept-with CLOUD a cloud of clouds.yaml signed in as that project: accept the image there too
 //          --dry-run           print what would be done
-// Effects: makes the image shared (visibility "shared" where the cloud has it) and adds PROJECT as a member;
+// Effects: makes the image shared (visibility "shared" on upstream Glance, where members need it) and adds PROJECT
+//          as a member;
 //          with --accept-with, sets the member's status to accepted, so the image shows in that project's
 //          listing. Running it again changes nothing.
 
@@ -23,14 +24,18 @@ if (member) {
 } else if (opt.dryRun) {
     println "would share ${image.name} (${image.id}) with ${project}"
 } else {
+    // upstream Glance (API 2.5 and later) takes members only on a "shared" image; Rackspace's has no such visibility
+    if (cloud.profile == ServiceProfile.OPENSTACK && image.visibility == 'private') {
+        image.update { it.visibility = 'shared' }
+    }
     member = image.share(project)
     println "shared ${image.name} (${image.id}) with ${project}: ${member.status}"
 }
 if (opt.acceptWith) {
-    def theirs = clouds[opt.acceptWith].images.byId(image.id)
     if (opt.dryRun) {
         println "would accept ${image.id} as ${opt.acceptWith}"
     } else {
+        def theirs = clouds[opt.acceptWith].images.byId(image.id)
         println "accepted by ${opt.acceptWith}: ${theirs.accept().status}"
     }
 }

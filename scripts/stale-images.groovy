@@ -3,8 +3,8 @@
 //
 // Usage:   glaze stale-images.groovy [--days N] [--delete-unfinished] [--dry-run]
 // Args:    --days N             an active image not updated for N days is stale (default 90)
-//          --delete-unfinished  delete the images left queued or killed for more than a day (never a protected
-//                               one); with --dry-run only say so
+//          --delete-unfinished  delete the images left unfinished (queued, saving, importing, uploading) or killed
+//                               for more than a day (never a protected one); with --dry-run only say so
 // Effects: none but the report, unless --delete-unfinished. The report lists each stale image with why.
 
 def opt = ScriptArgs.parse(args, 'stale-images.groovy [--days N] [--delete-unfinished] [--dry-run]',
@@ -29,8 +29,10 @@ images.each { Image img ->
     stale++
     println "${img.name}  ${img.id}  ${why}"
     if (opt.deleteUnfinished && unfinished && img.updatedAt.isBefore(dayAgo) && !img.protected) {
+        if (!opt.dryRun) {
+            img.delete()
+        }
         println "  ${opt.dryRun ? 'would delete' : 'deleted'}"
-        if (!opt.dryRun) img.delete()
     }
 }
 println "${stale} stale images"

@@ -13,6 +13,7 @@ import dev.glaze.core.internal.http.Transport;
 import dev.glaze.core.tasks.TaskEvents;
 import dev.glaze.core.tasks.TaskJournal;
 import dev.glaze.core.tasks.TaskListener;
+import dev.glaze.core.tasks.TaskListeners;
 import dev.glaze.core.plugins.ActivePlugins;
 import dev.glaze.core.plugins.CloudPluginContext;
 import dev.glaze.core.plugins.PluginStatus;
@@ -21,6 +22,7 @@ import dev.glaze.core.storage.Containers;
 import dev.glaze.core.tasks.Tasks;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -63,10 +65,14 @@ public final class Cloud {
     }
 
     /**
-     * Lets a process that is about to call {@code System.exit} end at once: stops the thread of the shared HTTP
-     * client that would otherwise hold the JVM's exit up for 300 ms. No cloud can make requests afterwards.
+     * Lets a process that is about to call {@code System.exit} end at once: lets task listeners and webhooks still
+     * at work finish (up to 5 s each), then stops the thread of the shared HTTP client that would otherwise hold the
+     * JVM's exit up for 300 ms. No cloud can make requests afterwards.
      */
     public static void shutdownForExit() {
+        // task listeners and webhooks still at work get a few seconds: they are why a script waited
+        TaskEvents.drain(Duration.ofSeconds(5));
+        TaskListeners.awaitWebhooks(Duration.ofSeconds(5));
         SharedHttpClient.shutdownForExit();
     }
 

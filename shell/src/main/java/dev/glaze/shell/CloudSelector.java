@@ -37,7 +37,8 @@ public final class CloudSelector implements AutoCloseable {
     private ProgressListener progress = ProgressListener.NONE;
     private EmbeddedService embedded;
     private List<String> regions = List.of();
-    private Plugins plugins = Plugins.discovered();
+    /** Found on first use unless given: finding them makes the plugins, which must wait for Groovy's warm-up. */
+    private Plugins plugins;
 
     /**
      * @param env the environment to read (a map, so that specs need not change the real one)
@@ -61,6 +62,13 @@ public final class CloudSelector implements AutoCloseable {
     public CloudSelector plugins(Plugins chosen) {
         this.plugins = chosen;
         return this;
+    }
+
+    private Plugins plugins() {
+        if (plugins == null) {
+            plugins = Plugins.discovered();
+        }
+        return plugins;
     }
 
     /** What every cloud selected from now on shows while it awaits and transfers (the shell's status line). */
@@ -131,7 +139,7 @@ public final class CloudSelector implements AutoCloseable {
         if (region != null) {
             builder.region(region);
         }
-        builder.plugins(plugins);
+        builder.plugins(plugins());
         return new Session(this, configure(builder).build(), description + (region != null ? ", region " + region : ""));
     }
 
@@ -141,14 +149,14 @@ public final class CloudSelector implements AutoCloseable {
         }
         String url = embedded.url().toString();
         Cloud cloud;
-        if (regions.size() > 1) {
+        if (!regions.isEmpty()) {
             // the service's identity answers any sign-in with a catalog of its regions: region('ORD') as on a cloud
             cloud = configure(Cloud.builder().name(LOCAL).region(region != null ? region : regions.get(0))
                     .authenticator(Authenticators.rackspaceApiKey(url + "/v2.0", LOCAL, "no-key-needed"))
-                    .plugins(plugins)).build();
+                    .plugins(plugins())).build();
         } else {
             cloud = configure(Cloud.builder().name(LOCAL).endpoint(url).project("local")
-                    .objectStore(URI.create(url + "/v1/AUTH_local")).plugins(plugins)).build();
+                    .objectStore(URI.create(url + "/v1/AUTH_local")).plugins(plugins())).build();
             if (region != null) {
                 cloud = cloud.region(region);
             }

@@ -2,6 +2,7 @@ package dev.glaze.shell;
 
 import dev.glaze.core.ConfigurationException;
 import dev.glaze.core.plugins.Plugins;
+import dev.glaze.shell.repl.GroovyWarmUp;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -53,6 +54,7 @@ final class PluginChoice {
     /** The class path's plugins, plus the folder's jars (a jar there needs no change to the launcher's class path). */
     private static Plugins discovered(Path folder) throws UsageException {
         if (!Files.isDirectory(folder)) {
+            GroovyWarmUp.awaitIfGroovyPlugins(PluginChoice.class.getClassLoader());
             return Plugins.discovered();
         }
         List<URL> jars = new ArrayList<>();
@@ -66,9 +68,12 @@ final class PluginChoice {
             throw new UsageException("cannot list the plugins folder " + folder + ": " + DataFolder.reason(e));
         }
         if (jars.isEmpty()) {
+            GroovyWarmUp.awaitIfGroovyPlugins(PluginChoice.class.getClassLoader());
             return Plugins.discovered();
         }
         // lives as long as the process: the plugins' classes are used until it ends
-        return Plugins.load(new URLClassLoader(jars.toArray(URL[]::new), PluginChoice.class.getClassLoader()));
+        URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), PluginChoice.class.getClassLoader());
+        GroovyWarmUp.awaitIfGroovyPlugins(loader);
+        return Plugins.load(loader);
     }
 }

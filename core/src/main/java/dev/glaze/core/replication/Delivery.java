@@ -41,8 +41,16 @@ final class Delivery {
         SourceData.Data bytes = data.of(source);
         Image copy = target.getProfile() == ServiceProfile.RACKSPACE ? imported(source, bytes, target)
                 : uploaded(source, bytes, target);
-        List<String> refused = copyAttributes(source, copy);
-        copy = copy.refresh();
+        List<String> refused;
+        try {
+            refused = copyAttributes(source, copy);
+            copy = copy.refresh();
+        } catch (RuntimeException e) {
+            // a copy without its tags and properties would pass for identical next time: it goes again
+            deleteQuietly(copy);
+            throw e instanceof GlazeException g ? new GlazeException("the copy's tags and properties could not be set ("
+                    + g.getMessage() + "); it was deleted again", g) : e;
+        }
         if (!Identical.sameData(source, copy)) {
             String why = Identical.difference(source, copy);
             copy.delete();
@@ -86,6 +94,14 @@ final class Delivery {
             copy.delete(); // no queued image without data left behind
             throw e instanceof GlazeException g ? g
                     : new GlazeException("uploading " + source.getName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Image copy) {
+        try {
+            copy.delete();
+        } catch (RuntimeException e) {
+            // the row's note says it failed; the half-made copy is the user's to delete
         }
     }
 

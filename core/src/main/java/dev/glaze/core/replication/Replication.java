@@ -140,12 +140,21 @@ public final class Replication {
 
     /** Runs every image to every target; returns when all are done. */
     public ReplicationReport run() {
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() && !images.isEmpty()) {
             throw new GlazeException("replicate needs somewhere to go: give to: ['ORD', ...] (regions) or clouds");
         }
+        if (images.isEmpty()) {
+            return new ReplicationReport(List.of());
+        }
+        // the same target or image twice would make two copies: both would look before either made one
+        Map<String, Cloud> uniqueTargets = new LinkedHashMap<>();
+        targets.forEach(t -> uniqueTargets.putIfAbsent(t.getImageEndpoint() + " " + t.getRegion().orElse(""), t));
+        Map<String, Image> uniqueImages = new LinkedHashMap<>();
+        images.forEach(i -> uniqueImages.putIfAbsent(i.getCloud().getImageEndpoint() + " " + i.getId(), i));
         SourceData data = new SourceData(container, await);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, images.size() * targets.size()),
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(concurrency, uniqueImages.size() * uniqueTargets.size()),
                 r -> {
                     Thread t = new Thread(r, "glaze-replicate-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -153,8 +162,8 @@ public final class Replication {
                 });
         try {
             Map<Future<Row>, String[]> jobs = new LinkedHashMap<>();
-            for (Image image : images) {
-                for (Cloud target : targets) {
+            for (Image image : uniqueImages.values()) {
+                for (Cloud target : uniqueTargets.values()) {
                     jobs.put(pool.submit(() -> copy(image, target, data)),
                             new String[] {image.getName(), image.getId(), target.getDisplayName()});
                 }

@@ -88,12 +88,18 @@ final class SourceData {
 
     private Data downloaded(Image image) {
         Path file;
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("glaze-replicate-");
-            file = image.download(dir.resolve(image.getId() + "." + image.getDiskFormat()));
+            dir = Files.createTempDirectory("glaze-replicate-");
         } catch (IOException e) {
             throw new GlazeException("cannot make a temporary folder for the data of " + image.getName() + ": "
                     + e.getMessage(), e);
+        }
+        try {
+            file = image.download(dir.resolve(image.getId() + "." + image.getDiskFormat()));
+        } catch (RuntimeException e) {
+            deleteTree(dir); // nothing of a failed download stays in the temporary folder
+            throw e;
         }
         long size;
         try {
@@ -127,6 +133,14 @@ final class SourceData {
                 }
             }
         };
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder the system cleans up later
+        }
     }
 
     /** Deletes every export object and temporary file; failures to delete are left to the store's owner. */

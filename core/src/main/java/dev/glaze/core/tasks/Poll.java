@@ -104,8 +104,8 @@ final class Poll implements Runnable {
 
     private void evaluate(Task task) {
         if (task.isSuccess()) {
-            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             future.complete(task);
+            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             return;
         }
         if (task.isFailure()) {
@@ -119,8 +119,8 @@ final class Poll implements Runnable {
                 scheduleNext();
                 return;
             }
-            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             future.completeExceptionally(new TaskFailedException(task));
+            tasks.cloud().taskEvents().finished(tasks.cloud(), task);
             return;
         }
         scheduleNext();

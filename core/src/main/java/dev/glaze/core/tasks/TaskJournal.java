@@ -6,6 +6,7 @@ import dev.glaze.core.internal.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +14,26 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A local history of the tasks glaze creates, in a file of JSON lines that only grows: a {@code created} line when
  * a task is made (its input, with anything that looks like a secret masked), a {@code finished} line when an await
- * sees it end. Several processes may write one journal at once (each line is written under a file lock). A line
- * that cannot be read (a crash mid-line) is skipped.
+ * sees it end. Several processes, and threads, may write one journal at once (each line is written under a file
+ * lock and a lock of the process); a line that a crash cut short is ended before the next one and skipped when
+ * read. The file is readable by its owner only.
  *
  * <pre>{@code
  * Cloud cloud = Cloud.builder()...journal(TaskJournal.at(Path.of(home, ".glaze", "tasks.jsonl"))).build();
@@ -35,6 +42,11 @@ import java.util.logging.Logger;
  */
 public final class TaskJournal {
     private static final Logger LOG = Logger.getLogger(TaskJournal.class.getName());
+
+    /** Tasks' inputs may name private containers and URLs: the journal is its owner's only, as the history is. */
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path file;
 
@@ -106,15 +118,29 @@ public final class TaskJournal {
 
     private void append(JsonObject line) {
         byte[] bytes = (line.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        // a file lock is per process: threads of this one take turns on a lock of their own first
+        ReentrantLock inProcess = LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        inProcess.lock();
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
+            try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ), OWNER_ONLY); FileLock lock = channel.lock()) {
+                long size = channel.size();
+                if (size > 0) {
+                    ByteBuffer last = ByteBuffer.allocate(1);
+                    channel.read(last, size - 1);
+                    if (last.get(0) != '\n') {
+                        channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size); // a line a crash cut short ends here
+                        size++;
+                    }
+                }
+                channel.write(ByteBuffer.wrap(bytes), size);
             }
         } catch (IOException | RuntimeException e) {
             // the journal is a record, not the task: a full disk must not fail the import it describes
-            LOG.log(Level.WARNING, "glaze: cannot write the task journal " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "glaze: cannot write the task journal " + file + ": " + e);
+        } finally {
+            inProcess.unlock();
         }
     }
 

@@ -126,6 +126,20 @@ class ReplicationSpec extends Specification {
         images.replicate(to: [two]).rows*.outcome == [ReplicationReport.Outcome.SKIPPED] * 3
     }
 
+    def "nothing to replicate is an empty report; a target named twice is copied to once"() {
+        given:
+        def image = base(dfw, 'twice', 2048)
+
+        when:
+        def none = [].replicate(to: ['ORD'])
+        def report = image.replicate(to: ['IAD', 'IAD', dfw.region('IAD')])
+
+        then:
+        none.rows.isEmpty() && none.ok
+        report.rows*.outcome == [ReplicationReport.Outcome.COPIED]
+        dfw.region('IAD').images().where(name: 'twice').toList().size() == 1
+    }
+
     def "an image that is not active is refused in its row"() {
         given:
         def queued = dfw.images().create(name: 'empty', disk_format: 'vhd', container_format: 'ovf')

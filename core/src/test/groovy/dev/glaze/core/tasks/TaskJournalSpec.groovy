@@ -76,7 +76,8 @@ class TaskJournalSpec extends Specification {
         given:
         def heard = [].asSynchronized()
         def lines = [].asSynchronized()
-        def c = cloud(null, { Task t -> heard << t.status } as TaskListener, { throw new IllegalStateException('boom') } as TaskListener)
+        def c = cloud(null, { Task t -> heard << t.status } as TaskListener, { throw new IllegalStateException('boom') } as TaskListener,
+                { Task t -> assert t.message == 'never' } as TaskListener)
         c.tasks().onFinished(TaskListeners.log { lines << it })
 
         when:
@@ -86,7 +87,8 @@ class TaskJournalSpec extends Specification {
         } catch (TaskFailedException expected) {
         }
 
-        then:
+        then: 'listeners run after the await has its answer, on a thread of their own'
+        TaskEvents.drain(Duration.ofSeconds(10))
         heard == ['success', 'failure']
         lines[0] == "task ${ok.id} (import, success)".toString()
         lines[1] =~ /^task [0-9a-f-]{36} \(import, failure\): Error: Image not found/
@@ -112,13 +114,29 @@ class TaskJournalSpec extends Specification {
         hook?.stop(0)
     }
 
-    def "a line cut short by a crash is skipped"() {
+    def "a line cut short by a crash is skipped, and the next line is whole"() {
         given:
         def journal = TaskJournal.at(tmp.resolve('tasks.jsonl'))
-        def t = cloud(journal).tasks().importImage(from: 'exports/x.vhd', name: 'crashed')
+        def tasks = cloud(journal).tasks()
+        def t = tasks.importImage(from: 'exports/x.vhd', name: 'crashed')
         Files.writeString(journal.file(), '{"event":"created","id":"cut-sh', java.nio.file.StandardOpenOption.APPEND)
+        def after = tasks.importImage(from: 'exports/x.vhd', name: 'after-the-crash').await(fast)
 
         expect:
-        journal.entries()*.id() == [t.id]
+        journal.entries()*.id() as Set == [t.id, after.id] as Set
+        journal.entries().find { it.id() == after.id }.status() == 'success'
+        java.nio.file.Files.getPosixFilePermissions(journal.file())*.toString().sort() == ['OWNER_READ', 'OWNER_WRITE']
+    }
+
+    def "threads of one process appending at once lose no line"() {
+        given:
+        def journal = TaskJournal.at(tmp.resolve('busy.jsonl'))
+        def task = cloud(null).tasks().importImage(from: 'exports/x.vhd', name: 'busy')
+
+        when:
+        (1..8).collect { Thread.start { 25.times { journal.created(task, "cloud-$it") } } }*.join()
+
+        then:
+        Files.readAllLines(journal.file()).size() == 200
     }
 }

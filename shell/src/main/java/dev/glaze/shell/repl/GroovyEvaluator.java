@@ -152,10 +152,14 @@ public final class GroovyEvaluator {
     public Object evaluate(String source, String fileName, ScriptCache cache) {
         Class<?> scriptClass;
         try {
-            ScriptCache.CompiledScript compiled = cache.load(source, fileName);
+            // a source that looks like it holds a secret is not kept on disk, as the REPL keeps it out of history
+            boolean keep = source.lines().noneMatch(SecretFilteringHistory::isSecret);
+            ScriptCache.CompiledScript compiled = keep ? cache.load(source, fileName) : null;
             if (compiled == null) {
                 compiled = compile(source, fileName);
-                cache.store(source, fileName, compiled);
+                if (keep) {
+                    cache.store(source, fileName, compiled);
+                }
             }
             scriptClass = compiled.define(GroovyEvaluator.class.getClassLoader());
         } catch (Exception | LinkageError e) {

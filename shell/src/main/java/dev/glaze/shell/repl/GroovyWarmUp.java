@@ -1,12 +1,18 @@
 package dev.glaze.shell.repl;
 
+import dev.glaze.core.spi.GlazePlugin;
+import groovy.lang.GroovyObject;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
 /**
  * Starts Groovy's runtime on a thread of its own while the command line is parsed and the cloud chosen, for a
  * one-shot command that will run Groovy: its meta-class registry and the formatting that printing any value needs
  * ({@code FormatHelper}, which scans the JDK for Groovy's default imports) take about a third of a second.
  *
- * <p>The main thread calls {@link #await()} before it touches any Groovy class, so no class is ever being
- * initialised by both threads at once (which could deadlock).
+ * <p>The main thread calls {@link #await()} before it touches any Groovy class (a plugin written in Groovy too:
+ * {@link #awaitIfGroovyPlugins}), so no class is ever being initialised by both threads at once (which could
+ * deadlock).
  */
 public final class GroovyWarmUp {
     private static volatile Thread warmUp;
@@ -41,6 +47,26 @@ public final class GroovyWarmUp {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits for the warm-up when a plugin that {@code loader} would make is a Groovy class: making it initialises
+     * Groovy's runtime on this thread. Looking at the classes loads them without initialising anything.
+     */
+    public static void awaitIfGroovyPlugins(ClassLoader loader) {
+        if (warmUp == null) {
+            return;
+        }
+        try {
+            for (ServiceLoader.Provider<GlazePlugin> p : ServiceLoader.load(GlazePlugin.class, loader).stream().toList()) {
+                if (GroovyObject.class.isAssignableFrom(p.type())) {
+                    await();
+                    return;
+                }
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            await(); // the plugins' own error is reported where they are made; be safe meanwhile
         }
     }
 

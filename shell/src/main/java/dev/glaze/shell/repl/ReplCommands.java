@@ -11,7 +11,7 @@ import java.util.List;
 /** The REPL's own commands: {@code :help}, {@code :exit}, {@code :format}, {@code :trace}, {@code :clouds}, {@code :use}, {@code :load}, {@code :plugins}. */
 final class ReplCommands {
     static final String HELP = String.join("\n",
-            "Type Groovy; the result is printed. Bound: images, tasks, containers, cloud, clouds.",
+            "Type Groovy; the result is printed. Bound: images, tasks, containers, cloud, regions, clouds.",
             "  images                                      every image, as a table",
             "  images.find { it.name =~ /Ubuntu/ }         the first image whose name matches",
             "  images['web-gold']                          an image by id or by its one name",

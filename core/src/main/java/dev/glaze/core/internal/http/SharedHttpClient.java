@@ -71,9 +71,13 @@ public final class SharedHttpClient {
     public static void prepareInBackground(boolean tls) {
         if (PREPARING.compareAndSet(false, true)) {
             Thread t = new Thread(() -> {
-                get();
-                if (tls) {
-                    Holder.TLS.prepare();
+                try {
+                    get();
+                    if (tls) {
+                        Holder.TLS.prepare();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // only a head start lost: the first request meets the same problem and reports it in one line
                 }
             }, "glaze-http-setup");
             t.setDaemon(true);
