@@ -49,6 +49,8 @@ public final class Image {
     private final Cloud cloud;
     private final ImageState state;
     private final TypedProperties typed;
+    /** When this object asked for an interoperable import, so that awaitStatus can tell a failed one. */
+    private volatile Instant importRequested;
 
     /** Internal: images come from {@link Images}. */
     public Image(Cloud cloud, JsonObject json) {
@@ -487,6 +489,68 @@ public final class Image {
 
     public Path download(Path to, DownloadOptions options) {
         return ImageData.download(this, to, options);
+    }
+
+    // ---- interoperable import (upstream Glance 2.6+) --------------------------------------------------------
+
+    /**
+     * Has the image service download {@code url} into this queued image ({@code web-download}); the image is then
+     * {@code importing}: follow it with {@link #awaitStatus}. The cloud must list the method in
+     * {@code /v2/info/import} (checked first).
+     */
+    public Image importFrom(String url) {
+        ImageImport.webDownload(this, url);
+        return this;
+    }
+
+    /**
+     * Stages a file ({@code PUT .../stage}, with progress as {@link #upload(Path, Consumer)} reports it) and imports
+     * it ({@code glance-direct}); follow the import with {@link #awaitStatus}.
+     */
+    public Image stageAndImport(Path file) {
+        return stageAndImport(file, (Consumer<TransferProgress>) null);
+    }
+
+    public Image stageAndImport(Path file, Consumer<TransferProgress> progress) {
+        ImageImport.glanceDirect(this, file, UploadOptions.builder().progress(progress).build());
+        return this;
+    }
+
+    /** As {@link #stageAndImport(Path, Consumer)} from a stream of {@code size} bytes ({@code -1}: unknown). */
+    public Image stageAndImport(InputStream data, long size, Consumer<TransferProgress> progress) {
+        ImageImport.glanceDirect(this, data, size, UploadOptions.builder().progress(progress).build());
+        return this;
+    }
+
+    /**
+     * Copies this active image's data to more stores ({@code copy-image}); the cloud must have several
+     * ({@code /v2/info/stores}, checked first).
+     */
+    public Image copyTo(Collection<String> stores) {
+        ImageImport.copy(this, stores);
+        return this;
+    }
+
+    public Image copyTo(String... stores) {
+        return copyTo(List.of(stores));
+    }
+
+    /**
+     * Polls until the image is {@code status} (e.g. {@code active}) and returns it, refreshed. Fails with one line
+     * when the image is killed or deleted, when an import ends with it queued again (Glance's sign of a failed
+     * import) or names failed stores, and when {@code timeout} passes (the image carries on on the service).
+     */
+    public Image awaitStatus(String status, java.time.Duration timeout) {
+        return StatusWait.await(this, status, timeout, importRequested);
+    }
+
+    /** As {@link #awaitStatus(String, java.time.Duration)} for up to 30 minutes. */
+    public Image awaitStatus(String status) {
+        return awaitStatus(status, java.time.Duration.ofMinutes(30));
+    }
+
+    void importStarted() {
+        importRequested = cloud.context().clock().instant();
     }
 
     /** Starts exporting this image to a container of the region's object store; {@code .await()} the task. */

@@ -161,6 +161,19 @@ public final class Images implements Iterable<Image> {
     }
 
     /**
+     * The interoperable import methods this cloud offers ({@code GET /v2/info/import}): e.g. {@code glance-direct},
+     * {@code web-download}, {@code copy-image}; empty where there is none (Rackspace, Glance before 2.6).
+     */
+    public List<String> importMethods() {
+        return ImageImport.methods(cloud);
+    }
+
+    /** The ids of this cloud's stores ({@code GET /v2/info/stores}); empty when it has a single one. */
+    public List<String> stores() {
+        return ImageImport.stores(cloud);
+    }
+
+    /**
      * Creates an image record (status {@code queued}); upload its data next. Keys are wire names
      * ({@code disk_format}) or their camelCase ({@code diskFormat}); custom properties are sent as strings.
      */
