@@ -341,6 +341,8 @@ public final class Image {
      * nothing changed. When the server refuses, the changes stay pending (fix them, or {@link #refresh()}).
      */
     public Image save() {
+        // before the patch, which needs the image schema that a read-only source's cloud does not have
+        SourcedImages.requireWritable(cloud, "save", getId());
         ImagePatch patch = pendingPatch();
         if (patch.isEmpty()) {
             return this;
@@ -375,6 +377,7 @@ public final class Image {
 
     /** Deletes the image (403 when protected: {@code image.protected = false; image.save()} first). */
     public void delete() {
+        SourcedImages.requireWritable(cloud, "delete", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("DELETE", ctx.v2("/images/" + seg())).build());
     }
@@ -389,6 +392,7 @@ public final class Image {
     }
 
     private Image action(String name) {
+        SourcedImages.requireWritable(cloud, name, getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("POST", ctx.v2("/images/" + seg() + "/actions/" + name)).build());
         return refresh();
@@ -396,6 +400,7 @@ public final class Image {
 
     /** Adds one tag at once ({@code PUT .../tags/{tag}}), without touching other changes. */
     public Image addTag(String tag) {
+        SourcedImages.requireWritable(cloud, "tag", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("PUT", ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag)))
                 .build());
@@ -404,6 +409,7 @@ public final class Image {
 
     /** Removes one tag at once; a tag the image lacks is a {@link dev.glaze.core.NotFoundException}. */
     public Image removeTag(String tag) {
+        SourcedImages.requireWritable(cloud, "untag", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("DELETE",
                 ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag))).build());
@@ -424,20 +430,24 @@ public final class Image {
 
     /** Shares the image with a project; it sees it once it accepts ({@link #accept()} in that project). */
     public Member share(String projectId) {
+        SourcedImages.requireWritable(cloud, "share", getId());
         return Member.add(this, projectId);
     }
 
     /** Stops sharing the image with a project. */
     public void unshare(String projectId) {
+        SourcedImages.requireWritable(cloud, "unshare", getId());
         Member.remove(this, projectId);
     }
 
     /** As a project the image was shared with: accept it (it then appears in listings). */
     public Member accept() {
+        SourcedImages.requireWritable(cloud, "accept", getId());
         return Member.setStatus(this, myProject(), "accepted");
     }
 
     public Member reject() {
+        SourcedImages.requireWritable(cloud, "reject", getId());
         return Member.setStatus(this, myProject(), "rejected");
     }
 
@@ -464,12 +474,14 @@ public final class Image {
 
     /** As {@link #upload(Path)}, with a progress callback and the choice to skip the hash comparison. */
     public Image upload(Path file, UploadOptions options) {
+        SourcedImages.requireWritable(cloud, "upload to", getId());
         ImageData.upload(this, file, options);
         return this;
     }
 
     /** Uploads a stream of {@code size} bytes ({@code -1} when unknown); it cannot be retried. */
     public Image upload(InputStream data, long size, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "upload to", getId());
         ImageData.upload(this, data, size, UploadOptions.builder().progress(progress).build());
         return this;
     }
@@ -488,6 +500,7 @@ public final class Image {
     }
 
     public Path download(Path to, DownloadOptions options) {
+        SourcedImages.requireWritable(cloud, "download", getId());
         return ImageData.download(this, to, options);
     }
 
@@ -499,6 +512,7 @@ public final class Image {
      * {@code /v2/info/import} (checked first).
      */
     public Image importFrom(String url) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
         ImageImport.webDownload(this, url);
         return this;
     }
@@ -512,12 +526,14 @@ public final class Image {
     }
 
     public Image stageAndImport(Path file, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
         ImageImport.glanceDirect(this, file, UploadOptions.builder().progress(progress).build());
         return this;
     }
 
     /** As {@link #stageAndImport(Path, Consumer)} from a stream of {@code size} bytes ({@code -1}: unknown). */
     public Image stageAndImport(InputStream data, long size, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
         ImageImport.glanceDirect(this, data, size, UploadOptions.builder().progress(progress).build());
         return this;
     }
@@ -527,6 +543,7 @@ public final class Image {
      * ({@code /v2/info/stores}, checked first).
      */
     public Image copyTo(Collection<String> stores) {
+        SourcedImages.requireWritable(cloud, "copy", getId());
         ImageImport.copy(this, stores);
         return this;
     }
@@ -555,6 +572,7 @@ public final class Image {
 
     /** Starts exporting this image to a container of the region's object store; {@code .await()} the task. */
     public Task export(String container) {
+        SourcedImages.requireWritable(cloud, "export", getId());
         return cloud.tasks().export(this, container);
     }
 
