@@ -6,6 +6,9 @@ import dev.glaze.core.spi.CloudServices;
 import dev.glaze.core.spi.GlazePlugin;
 import dev.glaze.core.spi.ImageSource;
 import dev.glaze.core.spi.PluginContext;
+import dev.glaze.core.spi.PropertyCodec;
+import dev.glaze.core.spi.PropertySpec;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +39,14 @@ public final class ComputePlugin implements GlazePlugin {
         }
         var types = catalog.get().endpoints().stream().map(ServiceCatalog.Endpoint::type).toList();
         return types.contains("compute") && !types.contains("image");
+    }
+
+    /** Nova's own field beside Glance's: how far the image has been saved. */
+    @Override
+    public List<PropertySpec> properties() {
+        return List.of(PropertySpec.named("progress").alias("progress").codec(PropertyCodec.integerAsString())
+                .readOnly().description("Nova's percentage of the image saved: 25 queued, 50 saving, 100 active,"
+                        + " 0 otherwise").example("100", "50", "25", "0").build());
     }
 
     @Override

@@ -72,6 +72,7 @@ class ComputePluginSpec extends Specification {
         ubuntu.os_distro == 'ubuntu'
         ubuntu.createdAt != null
         ubuntu['progress'] == 100
+        ubuntu.progress == 100
         all.find { it.name == 'half-made' }.status == 'saving'    // Nova's SAVING: queued or saving in Glance
         log.every { it.contains('/compute/v2.1/local/images') }
         log.any { it.contains('GET') && it.contains('/images/detail') }
