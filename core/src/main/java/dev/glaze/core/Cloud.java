@@ -124,6 +124,11 @@ public final class Cloud {
         return p;
     }
 
+    /** The active plugins if already decided, without deciding (which may send a request): for Tab completion. */
+    public Optional<ActivePlugins> resolvedPlugins() {
+        return Optional.ofNullable(plugins);
+    }
+
     /** Every plugin this cloud could use, whether it applies here, and why not: what {@code :plugins} shows. */
     public List<PluginStatus> pluginStatus() {
         return settings.plugins.status(new CloudPluginContext(this));

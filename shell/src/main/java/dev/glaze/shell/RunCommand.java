@@ -96,7 +96,7 @@ final class RunCommand {
     /** Selects the cloud; errors in its settings are exit code 3 through {@link ConfigurationException}. */
     private Session open() throws UsageException, CommandFailedException {
         Path data = DataFolder.resolve(options.getOptionValue(ShellOptions.DATA, ShellOptions.DEFAULT_DATA));
-        CloudSelector selector = new CloudSelector(env, data, err, debug).plugins(PluginChoice.from(options));
+        CloudSelector selector = new CloudSelector(env, data, err, debug).plugins(PluginChoice.from(options, env));
         try {
             return selector.select(options.hasOption(ShellOptions.LOCAL), options.getOptionValue(ShellOptions.CLOUD),
                     options.getOptionValue(ShellOptions.REGION));

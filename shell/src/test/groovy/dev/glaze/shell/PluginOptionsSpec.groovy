@@ -22,14 +22,19 @@ class PluginOptionsSpec extends Specification {
         if (!Files.exists(yaml)) {
             Files.writeString(yaml, 'clouds: {}\n')
         }
-        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100']
+        // no plugins folder of the machine's user may leak in
+        [OS_CLIENT_CONFIG_FILE: yaml.toString(), COLUMNS: '100', GLAZE_PLUGINS: tmp.resolve('no-plugins').toString()]
     }
 
     Map run(String... args) {
+        runWith(env(), args)
+    }
+
+    Map runWith(Map<String, String> env, String... args) {
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
         def all = ['--local', '--data', tmp.resolve('data').toString()] + (args as List)
-        int code = Main.run(all as String[], new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), env())
+        int code = Main.run(all as String[], new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), env)
         [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
     }
 
@@ -38,6 +43,40 @@ class PluginOptionsSpec extends Specification {
         run('-e', 'cloud.plugins().ids()').out == '[sample]\n'
         run('--plugin', 'sample', '-e', 'cloud.plugins().ids()').out == '[sample]\n'
         run('--no-plugins', '-e', 'cloud.plugins().ids()').out == '[]\n'
+    }
+
+    /** A plugin jar nobody compiled into the tests: javac and a jar with its services file, made here. */
+    Path tinyPluginJar(Path folder) {
+        Path src = Files.createDirectories(tmp.resolve('tiny-src/tiny'))
+        Files.writeString(src.resolve('TinyPlugin.java'), '''package tiny;
+            public final class TinyPlugin implements dev.glaze.core.spi.GlazePlugin {
+                public String id() { return "tiny"; }
+                public boolean appliesTo(dev.glaze.core.spi.PluginContext cloud) { return true; }
+            }''')
+        Path classes = Files.createDirectories(tmp.resolve('tiny-classes'))
+        String core = Path.of(dev.glaze.core.spi.GlazePlugin.protectionDomain.codeSource.location.toURI()).toString()
+        assert javax.tools.ToolProvider.systemJavaCompiler.run(null, null, null, '-cp', core, '-d', classes.toString(),
+                src.resolve('TinyPlugin.java').toString()) == 0
+        Path jar = Files.createDirectories(folder).resolve('tiny.jar')
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar)).withCloseable { out ->
+            out.putNextEntry(new java.util.jar.JarEntry('tiny/TinyPlugin.class'))
+            out.write(Files.readAllBytes(classes.resolve('tiny/TinyPlugin.class')))
+            out.putNextEntry(new java.util.jar.JarEntry('META-INF/services/dev.glaze.core.spi.GlazePlugin'))
+            out.write('tiny.TinyPlugin\n'.bytes)
+        }
+        jar
+    }
+
+    def "a jar in the plugins folder (GLAZE_PLUGINS) is picked up beside the class path's plugins"() {
+        given:
+        Path folder = tmp.resolve('plugins')
+        tinyPluginJar(folder)
+        def withFolder = env() + [GLAZE_PLUGINS: folder.toString()]
+
+        expect:
+        runWith(withFolder, '-e', 'cloud.plugins().ids()').out == '[sample, tiny]\n'
+        runWith(withFolder, '--plugin', 'tiny', '-e', 'cloud.plugins().ids()').out == '[tiny]\n'
+        runWith(env(), '-e', 'cloud.plugins().ids()').out == '[sample]\n'
     }
 
     def "a script reads a plugin's alias as typed; with --no-plugins only the wire name works"() {

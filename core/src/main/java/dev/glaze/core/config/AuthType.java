@@ -23,7 +23,9 @@ public enum AuthType {
     /** Rackspace Identity v2.0 API key ({@code rackspace_apikey}, {@code rax_apikey}). */
     RACKSPACE_API_KEY("rackspace_apikey", "rax_apikey"),
     /** Rackspace Identity v2.0 password ({@code v2password}, or {@code password} with a {@code /v2.0} identity URL). */
-    RACKSPACE_PASSWORD("rackspace_password", "rax_password", "v2password");
+    RACKSPACE_PASSWORD("rackspace_password", "rax_password", "v2password"),
+    /** A sign-in method a plugin brings, for an {@code auth_type} name glaze itself does not know. */
+    PLUGIN();
 
     private final List<String> names;
 
@@ -31,9 +33,9 @@ public enum AuthType {
         this.names = List.of(names);
     }
 
-    /** The name written in clouds.yaml for this type. */
+    /** The name written in clouds.yaml for this type ({@code plugin} for a plugin's: its own names vary). */
     public String wireName() {
-        return names.get(0);
+        return names.isEmpty() ? "plugin" : names.get(0);
     }
 
     /** The names {@code auth_type} may give for this type. */

@@ -5,6 +5,8 @@ import dev.glaze.core.auth.Authenticator;
 import dev.glaze.core.auth.Authenticators;
 import dev.glaze.core.internal.auth.IdentityCall;
 import dev.glaze.core.internal.http.Secrets;
+import dev.glaze.core.plugins.Plugins;
+import dev.glaze.core.spi.AuthMethod;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import java.util.Set;
 final class Resolver {
     private static final Set<String> INTERFACES = Set.of("public", "internal", "admin");
     private final RawConfig raw;
+    private AuthMethod pluginMethod;
 
     private Resolver(RawConfig raw) {
         this.raw = raw;
@@ -54,8 +57,15 @@ final class Resolver {
                 || Optional.ofNullable(raw.get("identity_api_version")).orElse("3").startsWith("2"));
         AuthType type;
         if (named != null) {
-            type = AuthType.fromName(named).orElseThrow(() -> problem(raw.label("auth_type") + " '" + named
-                    + "' is not a way glaze signs in; use one of: " + AuthType.known()));
+            String normalized = named.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+            // glaze's own names first: a plugin adds ways of signing in, it does not change the known ones
+            type = AuthType.fromName(named).orElse(null);
+            if (type == null) {
+                pluginMethod = Plugins.discovered().authMethod(normalized).orElseThrow(() -> problem(
+                        raw.label("auth_type") + " '" + named + "' is not a way glaze signs in; use one of: "
+                                + AuthType.known() + pluginTypes()));
+                return AuthType.PLUGIN;
+            }
             if (type == AuthType.V3_PASSWORD && v2 && named.equalsIgnoreCase("password")) {
                 type = AuthType.RACKSPACE_PASSWORD;   // the generic "password" follows the identity URL
             }
@@ -100,6 +110,9 @@ final class Resolver {
     }
 
     private String authUrl(AuthType type, String authUrl) {
+        if (type == AuthType.PLUGIN) {
+            return authUrl;   // the plugin knows its default, if it has one
+        }
         if (authUrl != null) {
             try {
                 IdentityCall.keystoneTokens(authUrl);
@@ -117,6 +130,12 @@ final class Resolver {
 
     private Authenticator authenticator(AuthType type, String givenUrl) {
         String authUrl = authUrl(type, givenUrl);
+        if (type == AuthType.PLUGIN) {
+            for (String key : pluginMethod.requiredSettings()) {
+                need(key, "it, auth_type " + raw.get("auth_type") + " (from a plugin) needs it");
+            }
+            return pluginMethod.authenticator(raw.values());
+        }
         switch (type) {
             case RACKSPACE_API_KEY:
                 need("api_key", "the Rackspace API key");
@@ -208,6 +227,15 @@ final class Resolver {
             throw problem(raw.label("interface") + " '" + i + "' is not an interface: use public, internal or admin");
         }
         return n;
+    }
+
+    /** The auth types the plugins on the class path bring, for the error that lists what may be used. */
+    private static String pluginTypes() {
+        StringBuilder b = new StringBuilder();
+        for (var p : Plugins.discovered().list()) {
+            p.authMethod().ifPresent(m -> m.authTypes().forEach(t -> b.append(", ").append(t)));
+        }
+        return b.toString();
     }
 
     private void need(String key, String what) {

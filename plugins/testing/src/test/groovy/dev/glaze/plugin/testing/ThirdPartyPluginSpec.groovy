@@ -65,4 +65,15 @@ class ThirdPartyPluginSpec extends Specification {
         def e = thrown(GlazeException)
         e.message.endsWith("'buildNumber' (com.example.build) is read-only: the provider sets it (plugin example)")
     }
+
+    def "docs/writing-plugins.md shows the plugin, its services file and its spec exactly as they are built and run"() {
+        given:
+        def doc = java.nio.file.Files.readString(ExampleJar.ROOT.resolve('docs/writing-plugins.md'))
+        def files = ['src/main/java/com/example/glaze/ExamplePlugin.java',
+                     'src/main/resources/META-INF/services/dev.glaze.core.spi.GlazePlugin',
+                     'src/test/groovy/com/example/glaze/ExamplePluginSpec.groovy']
+
+        expect:
+        files.findAll { !doc.contains('\n' + java.nio.file.Files.readString(ExampleJar.SOURCES.resolve(it)) + '```') } == []
+    }
 }
