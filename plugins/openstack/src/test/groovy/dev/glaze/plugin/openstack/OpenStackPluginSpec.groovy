@@ -145,7 +145,7 @@ class OpenStackPluginSpec extends Specification {
         def result = shell.evaluate('''
             def methods = images.importMethods()
             def a = images.create(name: 'direct', disk_format: 'raw', container_format: 'bare')
-            a.stageAndImport(file).awaitStatus('active', java.time.Duration.ofMinutes(1))
+            a.stageAndImport(file.toString()).awaitStatus('active', java.time.Duration.ofMinutes(1))
             def b = images.create(name: 'web', disk_format: 'raw', container_format: 'bare')
             b.importFrom(url).awaitStatus('active', java.time.Duration.ofMinutes(1))
             b.update { it.hwQemuGuestAgent = true; it.distro = 'cirros' }
