@@ -58,7 +58,7 @@ final class RunCommand {
     int repl() throws UsageException, CommandFailedException {
         try (Session session = open(); Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
-            PluginAliasCompleter.prefetch(session.cloud());
+            PluginAliasCompleter.prefetch(session.cloud(), 3000);
             Path history = Path.of(System.getProperty("user.home"), ".glaze", "history");
             new Repl(terminal, evaluator, session, renderer(), history, debug).run();
             return ExitCodes.OK;

@@ -26,12 +26,23 @@ public final class PluginAliasCompleter implements Completer {
 
     /** Decides a cloud's plugins on a daemon thread (it may read the image schema), so Tab finds them ready. */
     public static void prefetch(Cloud cloud) {
+        prefetch(cloud, 0);
+    }
+
+    /**
+     * As {@link #prefetch(Cloud)}, after {@code delayMs}: at the REPL's start the first line typed should not
+     * compete with it (loading plugins, reading the schema) for the CPU.
+     */
+    public static void prefetch(Cloud cloud, long delayMs) {
         if (cloud.resolvedPlugins().isPresent()) {
             return;
         }
         Thread t = new Thread(() -> {
             try {
+                Thread.sleep(delayMs);
                 cloud.plugins();
+            } catch (InterruptedException stop) {
+                // the process is ending
             } catch (RuntimeException unreachable) {
                 // the first real request will report it; Tab simply offers no aliases
             }
