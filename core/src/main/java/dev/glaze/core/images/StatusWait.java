@@ -40,7 +40,10 @@ final class StatusWait {
         boolean underWay = UNDER_WAY.contains(image.getStatus());
         while (true) {
             String status = image.getStatus();
-            if (status.equals(wanted)) {
+            // Glance makes an image active before its import task lets go of the image: a change saved in
+            // between is lost when the task saves the image again, so the import counts once the lock is gone
+            boolean importLocked = image.has("os_glance_import_task");
+            if (status.equals(wanted) && !importLocked) {
                 return image;
             }
             String failedStores = String.valueOf(image.attribute("os_glance_failed_import"));
@@ -56,15 +59,16 @@ final class StatusWait {
             // (with no stage in between) is as failed as a queued image after importing
             boolean stalled = importStarted != null && Duration.between(importStarted, ctx.clock().instant())
                     .compareTo(QUEUED_GRACE) > 0;
-            if ("queued".equals(status) && (underWay || stalled)) {
+            if ("queued".equals(status) && !importLocked && (underWay || stalled)) {
                 throw new GlazeException("the import of image " + image.getId() + " failed: the image is queued"
                         + " again, without data" + lastTask(image) + "; fix the source and import again");
             }
-            underWay |= UNDER_WAY.contains(status);
+            underWay |= UNDER_WAY.contains(status) || importLocked;
             Instant now = ctx.clock().instant();
             if (!now.isBefore(deadline)) {
-                throw new GlazeException("image " + image.getId() + " is still " + status + " after "
-                        + describe(timeout) + ", not " + wanted + "; wait again with image.awaitStatus('"
+                throw new GlazeException("image " + image.getId() + " is still " + status
+                        + (status.equals(wanted) ? " with its import under way (os_glance_import_task)" : "")
+                        + " after " + describe(timeout) + ", not " + wanted + "; wait again with image.awaitStatus('"
                         + wanted + "', timeout)");
             }
             try {

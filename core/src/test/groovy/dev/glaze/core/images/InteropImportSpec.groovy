@@ -203,4 +203,25 @@ class InteropImportSpec extends Specification {
         cleanup:
         server?.close()
     }
+
+    def "awaitStatus waits until an active image's import lets go of it, since Glance saves the image once more then"() {
+        given:
+        String id = '5b1e3c4a-0000-4000-8000-000000000002'
+        def json = [status: 200, headers: ['Content-Type': 'application/json']]
+        String locked = JsonOutput.toJson([id: id, status: 'active', os_glance_import_task: 'task-1'])
+        def server = new ScriptedServer().then(json + [body: locked], json + [body: locked],
+                json + [body: JsonOutput.toJson([id: id, status: 'active'])])
+        def cloud = Cloud.builder().endpoint(server.url).token('t').build()
+        def image = new Image(cloud, Json.parse(locked).asJsonObject())
+
+        when:
+        image.awaitStatus('active', WAIT)
+
+        then:
+        !image.has('os_glance_import_task')
+        server.received*.path == ["/v2/images/${id}".toString()] * 3
+
+        cleanup:
+        server?.close()
+    }
 }

@@ -131,6 +131,7 @@ public final class InteropImportApi {
             }
             return image.with(a -> {
                 a.put("status", "importing");
+                a.put("os_glance_import_task", java.util.UUID.randomUUID().toString());
                 a.put("os_glance_importing_to_stores", "");
                 a.put("os_glance_failed_import", "");
                 a.put("updated_at", Times.now());
@@ -189,13 +190,17 @@ public final class InteropImportApi {
         }
     }
 
+    /** As Glance: the image is active first, and its import lock is let go in a second save. */
     private void store(String id, InputStream in, long length) throws IOException {
         writer.write(id, in, length, imageSizeCap, "importing");
+        api.store().update(id, image -> image.with(a -> a.remove("os_glance_import_task")),
+                ImageAccess.notFound(id));
     }
 
     private void backToQueued(String id) {
         try {
             api.store().update(id, image -> "active".equals(image.status()) ? image : image.with(a -> {
+                a.remove("os_glance_import_task");
                 a.put("status", "queued");
                 a.put("size", null);
                 a.put("updated_at", Times.now());
