@@ -2,6 +2,7 @@ package dev.glaze.emulator;
 
 import dev.glaze.emulator.api.Api;
 import dev.glaze.emulator.api.ApiRoutes;
+import dev.glaze.emulator.api.InteropImportApi;
 import dev.glaze.emulator.api.Versions;
 import dev.glaze.emulator.api.tasks.TasksApi;
 import dev.glaze.emulator.compute.ComputeRoutes;
@@ -76,8 +77,11 @@ public final class Region implements AutoCloseable {
     /** The region's services, in the order they are tried: Glance v2, Swift, Compute's image listing. */
     List<Mount> mounts() {
         TasksApi tasksApi = new TasksApi(tasks, runner, config.profile());
+        // Rackspace's Icehouse-era Glance has no interoperable import: its routes are 404 there
+        InteropImportApi imports = config.profile() == Profile.OPENSTACK
+                ? new InteropImportApi(api, config.imageSizeCap(), config.taskDelay()) : null;
         Mount glance = new Mount(Versions::isAccepted, Region::toV2,
-                ApiRoutes.build(api, config.imageSizeCap(), tasksApi), true);
+                ApiRoutes.build(api, config.imageSizeCap(), tasksApi, imports), true);
         return List.of(glance, SwiftApi.mount(objects), ComputeRoutes.mount(api));
     }
 

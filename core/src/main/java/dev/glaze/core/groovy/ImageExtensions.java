@@ -89,6 +89,15 @@ public final class ImageExtensions {
         return self.upload(path(file), UploadOptions.from(rest));
     }
 
+    /** {@code image.stageAndImport('disk.raw')}: glance-direct from a file named by text. */
+    public static Image stageAndImport(Image self, String file) {
+        return self.stageAndImport(Path.of(file));
+    }
+
+    public static Image stageAndImport(Image self, File file) {
+        return self.stageAndImport(file.toPath());
+    }
+
     private static Path path(Object value) {
         if (value instanceof Path) {
             return (Path) value;

@@ -49,6 +49,8 @@ public final class Image {
     private final Cloud cloud;
     private final ImageState state;
     private final TypedProperties typed;
+    /** When this object asked for an interoperable import, so that awaitStatus can tell a failed one. */
+    private volatile Instant importRequested;
 
     /** Internal: images come from {@link Images}. */
     public Image(Cloud cloud, JsonObject json) {
@@ -339,6 +341,8 @@ public final class Image {
      * nothing changed. When the server refuses, the changes stay pending (fix them, or {@link #refresh()}).
      */
     public Image save() {
+        // before the patch, which needs the image schema that a read-only source's cloud does not have
+        SourcedImages.requireWritable(cloud, "save", getId());
         ImagePatch patch = pendingPatch();
         if (patch.isEmpty()) {
             return this;
@@ -373,6 +377,7 @@ public final class Image {
 
     /** Deletes the image (403 when protected: {@code image.protected = false; image.save()} first). */
     public void delete() {
+        SourcedImages.requireWritable(cloud, "delete", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("DELETE", ctx.v2("/images/" + seg())).build());
     }
@@ -387,6 +392,7 @@ public final class Image {
     }
 
     private Image action(String name) {
+        SourcedImages.requireWritable(cloud, name, getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("POST", ctx.v2("/images/" + seg() + "/actions/" + name)).build());
         return refresh();
@@ -394,6 +400,7 @@ public final class Image {
 
     /** Adds one tag at once ({@code PUT .../tags/{tag}}), without touching other changes. */
     public Image addTag(String tag) {
+        SourcedImages.requireWritable(cloud, "tag", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("PUT", ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag)))
                 .build());
@@ -402,6 +409,7 @@ public final class Image {
 
     /** Removes one tag at once; a tag the image lacks is a {@link dev.glaze.core.NotFoundException}. */
     public Image removeTag(String tag) {
+        SourcedImages.requireWritable(cloud, "untag", getId());
         CloudContext ctx = cloud.context();
         ctx.transport().discard(ApiRequest.builder("DELETE",
                 ctx.v2("/images/" + seg() + "/tags/" + Links.segment(tag))).build());
@@ -422,20 +430,24 @@ public final class Image {
 
     /** Shares the image with a project; it sees it once it accepts ({@link #accept()} in that project). */
     public Member share(String projectId) {
+        SourcedImages.requireWritable(cloud, "share", getId());
         return Member.add(this, projectId);
     }
 
     /** Stops sharing the image with a project. */
     public void unshare(String projectId) {
+        SourcedImages.requireWritable(cloud, "unshare", getId());
         Member.remove(this, projectId);
     }
 
     /** As a project the image was shared with: accept it (it then appears in listings). */
     public Member accept() {
+        SourcedImages.requireWritable(cloud, "accept", getId());
         return Member.setStatus(this, myProject(), "accepted");
     }
 
     public Member reject() {
+        SourcedImages.requireWritable(cloud, "reject", getId());
         return Member.setStatus(this, myProject(), "rejected");
     }
 
@@ -462,12 +474,14 @@ public final class Image {
 
     /** As {@link #upload(Path)}, with a progress callback and the choice to skip the hash comparison. */
     public Image upload(Path file, UploadOptions options) {
+        SourcedImages.requireWritable(cloud, "upload to", getId());
         ImageData.upload(this, file, options);
         return this;
     }
 
     /** Uploads a stream of {@code size} bytes ({@code -1} when unknown); it cannot be retried. */
     public Image upload(InputStream data, long size, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "upload to", getId());
         ImageData.upload(this, data, size, UploadOptions.builder().progress(progress).build());
         return this;
     }
@@ -486,11 +500,79 @@ public final class Image {
     }
 
     public Path download(Path to, DownloadOptions options) {
+        SourcedImages.requireWritable(cloud, "download", getId());
         return ImageData.download(this, to, options);
+    }
+
+    // ---- interoperable import (upstream Glance 2.6+) --------------------------------------------------------
+
+    /**
+     * Has the image service download {@code url} into this queued image ({@code web-download}); the image is then
+     * {@code importing}: follow it with {@link #awaitStatus}. The cloud must list the method in
+     * {@code /v2/info/import} (checked first).
+     */
+    public Image importFrom(String url) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
+        ImageImport.webDownload(this, url);
+        return this;
+    }
+
+    /**
+     * Stages a file ({@code PUT .../stage}, with progress as {@link #upload(Path, Consumer)} reports it) and imports
+     * it ({@code glance-direct}); follow the import with {@link #awaitStatus}.
+     */
+    public Image stageAndImport(Path file) {
+        return stageAndImport(file, (Consumer<TransferProgress>) null);
+    }
+
+    public Image stageAndImport(Path file, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
+        ImageImport.glanceDirect(this, file, UploadOptions.builder().progress(progress).build());
+        return this;
+    }
+
+    /** As {@link #stageAndImport(Path, Consumer)} from a stream of {@code size} bytes ({@code -1}: unknown). */
+    public Image stageAndImport(InputStream data, long size, Consumer<TransferProgress> progress) {
+        SourcedImages.requireWritable(cloud, "import into", getId());
+        ImageImport.glanceDirect(this, data, size, UploadOptions.builder().progress(progress).build());
+        return this;
+    }
+
+    /**
+     * Copies this active image's data to more stores ({@code copy-image}); the cloud must have several
+     * ({@code /v2/info/stores}, checked first).
+     */
+    public Image copyTo(Collection<String> stores) {
+        SourcedImages.requireWritable(cloud, "copy", getId());
+        ImageImport.copy(this, stores);
+        return this;
+    }
+
+    public Image copyTo(String... stores) {
+        return copyTo(List.of(stores));
+    }
+
+    /**
+     * Polls until the image is {@code status} (e.g. {@code active}) and returns it, refreshed. Fails with one line
+     * when the image is killed or deleted, when an import ends with it queued again (Glance's sign of a failed
+     * import) or names failed stores, and when {@code timeout} passes (the image carries on on the service).
+     */
+    public Image awaitStatus(String status, java.time.Duration timeout) {
+        return StatusWait.await(this, status, timeout, importRequested);
+    }
+
+    /** As {@link #awaitStatus(String, java.time.Duration)} for up to 30 minutes. */
+    public Image awaitStatus(String status) {
+        return awaitStatus(status, java.time.Duration.ofMinutes(30));
+    }
+
+    void importStarted() {
+        importRequested = cloud.context().clock().instant();
     }
 
     /** Starts exporting this image to a container of the region's object store; {@code .await()} the task. */
     public Task export(String container) {
+        SourcedImages.requireWritable(cloud, "export", getId());
         return cloud.tasks().export(this, container);
     }
 

@@ -69,11 +69,38 @@ public final class Images implements Iterable<Image> {
 
     @Override
     public Iterator<Image> iterator() {
+        Optional<dev.glaze.core.spi.ImageSource> source = SourcedImages.of(cloud);
+        if (source.isPresent()) {
+            return SourcedImages.list(cloud, source.get(), query);
+        }
         return new PageIterator(query.plan(cloud.context()::profile));
     }
 
     /** Page by page (as the server sent them, after local filters), for callers that work in batches. */
     public Iterable<List<Image>> pages() {
+        if (SourcedImages.of(cloud).isPresent()) {
+            return () -> new Iterator<List<Image>>() {
+                // an image source pages on its own; batches of a Glance page's default size here
+                private final Iterator<Image> all = iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public List<Image> next() {
+                    List<Image> page = new ArrayList<>();
+                    while (all.hasNext() && page.size() < 25) {
+                        page.add(all.next());
+                    }
+                    if (page.isEmpty()) {
+                        throw new NoSuchElementException();
+                    }
+                    return page;
+                }
+            };
+        }
         return () -> new Iterator<List<Image>>() {
             private final PageIterator pages = new PageIterator(query.plan(cloud.context()::profile));
 
@@ -161,10 +188,24 @@ public final class Images implements Iterable<Image> {
     }
 
     /**
+     * The interoperable import methods this cloud offers ({@code GET /v2/info/import}): e.g. {@code glance-direct},
+     * {@code web-download}, {@code copy-image}; empty where there is none (Rackspace, Glance before 2.6).
+     */
+    public List<String> importMethods() {
+        return ImageImport.methods(cloud);
+    }
+
+    /** The ids of this cloud's stores ({@code GET /v2/info/stores}); empty when it has a single one. */
+    public List<String> stores() {
+        return ImageImport.stores(cloud);
+    }
+
+    /**
      * Creates an image record (status {@code queued}); upload its data next. Keys are wire names
      * ({@code disk_format}) or their camelCase ({@code diskFormat}); custom properties are sent as strings.
      */
     public Image create(Map<String, ?> attributes) {
+        SourcedImages.requireWritable(cloud, "create an image", null);
         var body = Json.object();
         attributes.forEach((k, v) -> {
             String key = createKey(String.valueOf(k));
@@ -196,6 +237,11 @@ public final class Images implements Iterable<Image> {
     }
 
     private JsonObject fetchOrThrow(String id) {
+        Optional<dev.glaze.core.spi.ImageSource> source = SourcedImages.of(cloud);
+        if (source.isPresent()) {
+            return source.get().fetch(id).orElseThrow(() -> new NoSuchImageException("no image has id " + id
+                    + " in " + cloud.getDisplayName() + " (" + source.get().describe() + ")"));
+        }
         try {
             CloudContext ctx = cloud.context();
             return ctx.transport().json(ApiRequest.get(ctx.v2("/images/" + Links.segment(id))));

@@ -26,6 +26,11 @@ final class Uploads {
     }
 
     static void file(Image image, Path file, UploadOptions options) {
+        file(image, file, options, false);
+    }
+
+    /** As {@link #file(Image, Path, UploadOptions)}; {@code stage}: to {@code PUT .../stage} (glance-direct). */
+    static void file(Image image, Path file, UploadOptions options, boolean stage) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new GlazeException("cannot upload " + file + " to image " + image.getId() + ": "
                     + (Files.exists(file) ? "it is not a readable file" : "no such file"));
@@ -37,11 +42,15 @@ final class Uploads {
             throw new GlazeException("cannot upload " + file + ": " + e.getMessage(), e);
         }
         // A file can be opened again, so the pipeline may send it again (a 401 with a fresh token, a 503).
-        send(image, () -> open(file), size, true, options);
+        send(image, () -> open(file), size, true, options, stage);
     }
 
     static void stream(Image image, InputStream data, long size, UploadOptions options) {
-        send(image, () -> data, size, false, options);
+        stream(image, data, size, options, false);
+    }
+
+    static void stream(Image image, InputStream data, long size, UploadOptions options, boolean stage) {
+        send(image, () -> data, size, false, options, stage);
     }
 
     private static InputStream open(Path file) {
@@ -53,13 +62,14 @@ final class Uploads {
     }
 
     private static void send(Image image, Supplier<InputStream> source, long size, boolean replayable,
-            UploadOptions options) {
-        precheck(image);
+            UploadOptions options, boolean stage) {
+        precheck(image); // staged data also needs its formats: the import stores it as any upload
         CloudContext ctx = image.getCloud().context();
         ProgressMeter meter = new ProgressMeter(ctx.clock(), size, options.getProgress());
         AtomicReference<HashingInputStream> sent = new AtomicReference<>();
         // One digest, the one the service records: upstream Glance's os_hash_value (sha512), Rackspace's checksum.
-        String algorithm = !options.isVerify() ? null
+        // Staged data gets its hashes only when the import has stored it, so there is nothing to compare yet.
+        String algorithm = !options.isVerify() || stage ? null
                 : ctx.profile() == dev.glaze.core.ServiceProfile.RACKSPACE ? "MD5" : "SHA-512";
         Supplier<BodyPublisher> body = () -> {
             meter.restart(); // each attempt counts and hashes what it sends
@@ -74,7 +84,7 @@ final class Uploads {
             // with a known length Content-Length is sent (Glance prefers it); otherwise chunked
             return size > 0 ? BodyPublishers.fromPublisher(stream, size) : stream;
         };
-        ApiRequest request = ApiRequest.builder("PUT", ctx.v2("/images/" + image.seg() + "/file"))
+        ApiRequest request = ApiRequest.builder("PUT", ctx.v2("/images/" + image.seg() + (stage ? "/stage" : "/file")))
                 .body(OCTET_STREAM, body, replayable).notIdempotent().timeout(timeout(size)).build();
         try {
             ctx.transport().discard(request);

@@ -104,6 +104,21 @@ public final class CloudContext {
         return base;
     }
 
+    /**
+     * Whether this cloud has a Glance v2 endpoint: one given, or an {@code image} service in the catalog. Without
+     * one, images may come from a plugin's image source (the Compute API's listing). Signs in to read the catalog.
+     */
+    public boolean hasImageService() {
+        if (explicitImageEndpoint != null) {
+            return true;
+        }
+        if (session == null) {
+            return false;
+        }
+        ServiceCatalog catalog = session.authToken().catalog();
+        return catalog.find("image", region().orElse(null), iface).isPresent();
+    }
+
     /** Whether the image service is on this machine (the embedded one, or a test service): polls may be brisk. */
     public boolean isLoopback() {
         String host = String.valueOf(imageBase().getHost()).toLowerCase(java.util.Locale.ROOT);

@@ -193,6 +193,10 @@ public final class Plugins {
     private static boolean applies(GlazePlugin p, PluginContext cloud) {
         try {
             return p.appliesTo(cloud);
+        } catch (ConfigurationException e) {
+            // e.g. a catalog with no image service (only the Compute API): a plugin that looks at the image
+            // endpoint does not apply; the cloud's own requests say what is missing, if anything needs it
+            return false;
         } catch (GlazeException e) {
             throw e; // the cloud cannot be reached or read: the caller's request would fail the same way
         } catch (RuntimeException e) {

@@ -23,6 +23,13 @@ public final class ApiRoutes {
      * @param tasks the region's tasks API, or null for none
      */
     public static Router build(Api api, long imageSizeCap, TasksApi tasks) {
+        return build(api, imageSizeCap, tasks, null);
+    }
+
+    /**
+     * @param imports the interoperable import (upstream only), or null for none: its routes are then 404
+     */
+    public static Router build(Api api, long imageSizeCap, TasksApi tasks, InteropImportApi imports) {
         ImagesApi images = new ImagesApi(api);
         ImageDataApi data = new ImageDataApi(api, imageSizeCap);
         ImageListing listing = new ImageListing(api);
@@ -51,6 +58,12 @@ public final class ApiRoutes {
         r.on("DELETE", "/v2/images/{id}/members/{member}", members::delete);
         r.on("GET", "/v2/images/{id}/file", data::download);
         r.on("PUT", "/v2/images/{id}/file", data::upload);
+        if (imports != null) {
+            r.on("PUT", "/v2/images/{id}/stage", imports::stage);
+            r.on("POST", "/v2/images/{id}/import", imports::importImage);
+            r.on("GET", "/v2/info/import", imports::methods);
+            r.on("GET", "/v2/info/stores", imports::stores);
+        }
         if (tasks != null) {
             r.on("GET", "/v2/tasks", tasks::list);
             r.on("POST", "/v2/tasks", tasks::create);

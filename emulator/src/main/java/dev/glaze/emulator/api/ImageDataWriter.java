@@ -69,6 +69,15 @@ public final class ImageDataWriter {
      *         our own disk fails
      */
     public StoredImage write(String id, InputStream data, long declaredLength, long sizeCap) throws IOException {
+        return write(id, data, declaredLength, sizeCap, "saving");
+    }
+
+    /**
+     * As {@link #write(String, InputStream, long, long)}, for an image that shows {@code writingStatus} meanwhile:
+     * an interoperable import stays {@code importing} until it is active, as in Glance.
+     */
+    public StoredImage write(String id, InputStream data, long declaredLength, long sizeCap, String writingStatus)
+            throws IOException {
         Path temp = store.newUploadFile(id);
         try {
             // Like Glance, refuse only once more than the cap has arrived, not on the declared length: answering
@@ -85,16 +94,17 @@ public final class ImageDataWriter {
                 });
                 force(out);
             }
-            return store.update(id, image -> finishSaving(image, temp, received), gone(id));
+            return store.update(id, image -> finishSaving(image, temp, received, writingStatus), gone(id));
         } catch (IOException | RuntimeException | Error e) {
-            abandon(id, temp);
+            abandon(id, temp, writingStatus);
             throw e;
         }
     }
 
     /** Under the image's lock: the data goes into place and the image becomes active, or neither happens. */
-    private StoredImage finishSaving(StoredImage image, Path temp, DataReceiver.Received received) {
-        if (!"saving".equals(image.status())) {
+    private StoredImage finishSaving(StoredImage image, Path temp, DataReceiver.Received received,
+            String writingStatus) {
+        if (!writingStatus.equals(image.status())) {
             throw gone(image.id());
         }
         try {
@@ -116,11 +126,11 @@ public final class ImageDataWriter {
     }
 
     /** Undoes a failed write: no data file left anywhere, and the image (if it still exists) queued again. */
-    private void abandon(String id, Path temp) {
+    private void abandon(String id, Path temp, String writingStatus) {
         deleteQuietly(temp);
         try {
             store.update(id, image -> {
-                if (!"saving".equals(image.status())) {
+                if (!writingStatus.equals(image.status())) {
                     return image;
                 }
                 deleteQuietly(store.dataFile(id)); // moved into place just before the metadata write failed
