@@ -96,11 +96,12 @@ class RunSpec extends Specification {
 
         when: 'a later process: the task of the first is in the history, as the first saw it end'
         def later = run(local('-e', """
-            def heard = []
+            def heard = new java.util.concurrent.LinkedBlockingQueue()
             tasks.onFinished { t -> heard << t.status }
             tasks.importImage(from: 'in/a.vhd', name: 'heard').await()
             def entry = tasks.history.find { it.id() == '${first.out.trim()}' }
-            [entry.type(), entry.status(), entry.input().import_from, heard, tasks.history[0].input().image_properties.name]
+            [entry.type(), entry.status(), entry.input().import_from,
+             [heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)], tasks.history[0].input().image_properties.name]
             """))
 
         then:
