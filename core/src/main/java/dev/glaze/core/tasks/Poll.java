@@ -104,8 +104,9 @@ final class Poll implements Runnable {
 
     private void evaluate(Task task) {
         if (task.isSuccess()) {
-            future.complete(task);
+            // journaled before the await returns (a reader of the history sees it); listeners run on their own thread
             tasks.cloud().taskEvents().finished(tasks.cloud(), task);
+            future.complete(task);
             return;
         }
         if (task.isFailure()) {
@@ -119,8 +120,8 @@ final class Poll implements Runnable {
                 scheduleNext();
                 return;
             }
-            future.completeExceptionally(new TaskFailedException(task));
             tasks.cloud().taskEvents().finished(tasks.cloud(), task);
+            future.completeExceptionally(new TaskFailedException(task));
             return;
         }
         scheduleNext();

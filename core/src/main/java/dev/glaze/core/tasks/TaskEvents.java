@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 public final class TaskEvents {
     private static final Logger LOG = Logger.getLogger(TaskEvents.class.getName());
 
-    /** Listeners run here, after the await has its answer: one that waits for another task must not hold a poller. */
+    /** Listeners run here, never on a poller: one that waits for another task must not hold the pollers up. */
     private static final ExecutorService LISTENERS = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "glaze-task-listeners");
         t.setDaemon(true);
@@ -56,7 +56,10 @@ public final class TaskEvents {
         }
     }
 
-    /** Journals the ending and hands it to the listeners' thread; called once the await has completed. */
+    /**
+     * Journals the ending (before the await returns, so the history has it) and hands it to the listeners' own
+     * thread: a listener that waits for another task holds up no poller.
+     */
     void finished(Cloud cloud, Task task) {
         if (!reported.add(task.getId())) {
             return;
