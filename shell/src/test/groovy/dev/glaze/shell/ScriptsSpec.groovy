@@ -17,7 +17,8 @@ import java.nio.file.Path
 class ScriptsSpec extends Specification {
     static final Path ROOT = [Path.of('..'), Path.of('.')].find { Files.isDirectory(it.resolve('scripts')) }
     static final List<String> COVERED = ['replicate-base-images', 'audit-regions', 'prune-builds', 'export-images',
-                                         'import-vhds', 'tag-release', 'share-image', 'stale-images']
+                                         'import-vhds', 'tag-release', 'share-image', 'stale-images',
+                                         'ensure-images']
 
     @Shared @TempDir
     Path tmp
@@ -117,9 +118,12 @@ class ScriptsSpec extends Specification {
 
         then:
         dry.code == 0
-        dry.out.readLines().findAll { it.startsWith('would delete') }*.split(/\s+/)*.getAt(2) == ['web-3', 'web-1']
-        dry.out.readLines().find { it.contains('web-2') }.endsWith('(protected)')
+        dry.out.readLines().findAll { it.contains('would delete') }*.split(/\s+/)*.getAt(0) == ['web-3', 'web-1']
+        dry.out.readLines().find { it.startsWith('web-2 ') }.endsWith('protected')
+        dry.out.readLines().find { it.startsWith('web-5 ') }.endsWith('one of the 2 newest')
         dry.out.readLines().last() == 'dry run: nothing deleted'
+        real.code == 0
+        real.out.readLines().findAll { it =~ /\sdeleted\s/ }*.split(/\s+/)*.getAt(0) == ['web-3', 'web-1']
         real.out.readLines().last() == '2 deleted'
         left.out.trim() == 'web-2,web-4,web-5'
     }
@@ -205,5 +209,53 @@ class ScriptsSpec extends Specification {
         !r.out.contains('half-made')
         r.out.readLines().last() ==~ /\d+ stale images/
         still.out.trim() == '1'
+    }
+
+    def "ensure-images: makes a manifest's images exist in two regions; a second run changes nothing"() {
+        given:
+        Path dir = Files.createDirectories(tmp.resolve('manifest'))
+        Files.write(dir.resolve('gold.vhd'), ('gold' * 500).bytes)
+        Path manifest = dir.resolve('images.yaml')
+        Files.writeString(manifest, """\
+            images:
+              - name: gold
+                diskFormat: vhd
+                containerFormat: ovf
+                minDisk: 20
+                tags: [base]
+                properties: {os_distro: debian}
+                file: gold.vhd
+              - name: placeholder
+                minRam: 512
+            """.stripIndent())
+
+        when:
+        def dry = glaze('ensure-images.groovy', ['--dry-run', '--regions', 'ORD,IAD', manifest.toString()])
+        def first = glaze('ensure-images.groovy', ['--regions', 'ORD,IAD', manifest.toString()])
+        def second = glaze('ensure-images.groovy', ['--regions', 'ORD,IAD', manifest.toString()])
+        def there = glaze("['ORD', 'IAD'].collect { r -> cloud.region(r).images.named('gold').with { \"\${r} \${it.status} \${it.minDisk} \${it.tags} \${it['os_distro']}\" } }.join('\\n')")
+
+        then:
+        dry.code == 0
+        dry.out.readLines() == ['ORD  gold: would be created (uploaded gold.vhd, disk_format vhd, container_format ovf, min_disk 20, os_distro debian, tags + base)',
+                                'ORD  placeholder: would be created (no data, min_ram 512)',
+                                'IAD  gold: would be created (uploaded gold.vhd, disk_format vhd, container_format ovf, min_disk 20, os_distro debian, tags + base)',
+                                'IAD  placeholder: would be created (no data, min_ram 512)']
+        first.code == 0
+        first.out.readLines().size() == 4
+        first.out.readLines().every { it =~ /^(ORD|IAD)  (gold|placeholder) [0-9a-f-]{36}: created/ }
+        second.code == 0
+        second.out.readLines().every { it.endsWith(': unchanged') }
+        there.out.readLines() == ['ORD active 20 [base] debian', 'IAD active 20 [base] debian']
+
+        when: 'the file changes: the image is not replaced, the line says why, and the exit code is 1'
+        Files.write(dir.resolve('gold.vhd'), ('new gold' * 500).bytes)
+        def changed = glaze('ensure-images.groovy', ['--regions', 'ORD', manifest.toString()])
+
+        then:
+        changed.code == 1
+        changed.out.readLines()[0] ==~ /ORD  gold: failed: ensure 'gold': image \S+ has a size of 2000 bytes, not the 4000 of .*gold.vhd; an image's data cannot be replaced: delete it, or give the new data another name/
+        changed.out.readLines()[1].endsWith('placeholder ' + first.out.readLines()[1].split(/\s+/)[2].replace(':', '') + ': unchanged')
+        changed.err.contains('1 images could not be made as the manifest says')
     }
 }

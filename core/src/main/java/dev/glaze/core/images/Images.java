@@ -52,6 +52,11 @@ public final class Images implements Iterable<Image> {
         this.query = query;
     }
 
+    /** The cloud (and region) these images are listed from. */
+    public Cloud getCloud() {
+        return cloud;
+    }
+
     /** These images, further filtered by the server where it can ({@code status}, {@code tag}, {@code sort}, ...). */
     public Images where(Map<String, ?> filters) {
         return new Images(cloud, query.and(filters));

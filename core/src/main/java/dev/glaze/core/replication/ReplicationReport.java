@@ -1,7 +1,7 @@
 package dev.glaze.core.replication;
 
+import dev.glaze.core.internal.TextTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,32 +66,13 @@ public final class ReplicationReport {
     /** The summary table, then one line of totals. */
     @Override
     public String toString() {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"image", "target", "outcome", "target image", "time", "note"});
+        TextTable table = new TextTable(List.of("image", "target", "outcome", "target image", "time", "note"), 4);
         for (Row r : rows) {
-            cells.add(new String[] {r.image(), r.target(), r.outcome().toString(),
-                r.targetImageId() == null ? "-" : r.targetImageId(),
-                String.format(Locale.ROOT, "%.1f s", r.time().toMillis() / 1000.0), r.note()});
+            table.row(r.image(), r.target(), r.outcome().toString(),
+                    r.targetImageId() == null ? "-" : r.targetImageId(),
+                    String.format(Locale.ROOT, "%.1f s", r.time().toMillis() / 1000.0), r.note());
         }
-        int[] widths = new int[6];
-        for (String[] row : cells) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : cells) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean right = i == 4 && row != cells.get(0);
-                String cell = right ? " ".repeat(widths[i] - row[i].length()) + row[i] : row[i];
-                line.append(cell);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - (right ? widths[i] : row[i].length()) + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        StringBuilder out = new StringBuilder(table.toString());
         out.append(String.format(Locale.ROOT, "%d copied, %d skipped, %d would copy, %d failed%n",
                 count(Outcome.COPIED), count(Outcome.SKIPPED), count(Outcome.WOULD_COPY), count(Outcome.FAILED)));
         return out.toString();

@@ -37,7 +37,8 @@ import org.codehaus.groovy.tools.GroovyClass;
 public final class GroovyEvaluator {
     /** Packages every script gets without an import. */
     static final String[] STAR_IMPORTS = {"dev.glaze.core", "dev.glaze.core.images", "dev.glaze.core.tasks",
-        "dev.glaze.core.storage", "dev.glaze.core.replication", "dev.glaze.shell.script"};
+        "dev.glaze.core.storage", "dev.glaze.core.replication", "dev.glaze.core.ensure", "dev.glaze.core.prune",
+        "dev.glaze.shell.script"};
 
     private final Binding binding;
     private Function<String, Cloud> openCloud = Cloud::named;
