@@ -196,6 +196,69 @@ public final class Tasks implements Iterable<Task> {
         return cloud.taskEvents().journal().map(TaskJournal::entries).orElse(List.of());
     }
 
+    /**
+     * The journaled tasks of this cloud (any of its regions) that no await saw end: those a Ctrl-C, a timeout or a
+     * crash left behind. Newest first; empty without a journal.
+     */
+    public List<JournalEntry> getUnfinished() {
+        Map<String, Cloud> places = places();
+        return getHistory().stream().filter(e -> !e.isFinished() && places.containsKey(e.cloud())).toList();
+    }
+
+    /**
+     * Takes up the wait for a journaled task in the region it was created in, as {@link Task#await()} does (the
+     * journal then has how it ended).
+     *
+     * @throws NoSuchTaskException when the journal has no such task of this cloud, or the service forgot it
+     */
+    public Task resume(String id) {
+        return resume(id, AwaitOptions.defaults());
+    }
+
+    public Task resume(String id, AwaitOptions options) {
+        JournalEntry entry = getHistory().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchTaskException("the task journal has no task " + id
+                        + (cloud.taskEvents().journal().isPresent() ? "" : " (this cloud keeps no journal)")));
+        Cloud where = places().get(entry.cloud());
+        if (where == null) {
+            throw new NoSuchTaskException("task " + id + " was created in " + entry.cloud() + ", not in "
+                    + cloud.getDisplayName() + " or its regions: resume it there");
+        }
+        return where.tasks().byId(id).await(options);
+    }
+
+    /**
+     * Waits for every {@linkplain #getUnfinished() unfinished} task the service still has, at once; those it
+     * forgot (48 hours after they ended) are left out of the summary and stay unfinished in the journal.
+     */
+    public AwaitSummary resumeAll() {
+        return resumeAll(AwaitOptions.defaults());
+    }
+
+    public AwaitSummary resumeAll(AwaitOptions options) {
+        Map<String, Cloud> places = places();
+        List<Task> known = new ArrayList<>();
+        for (JournalEntry e : getUnfinished()) {
+            try {
+                known.add(places.get(e.cloud()).tasks().byId(e.id()));
+            } catch (NoSuchTaskException gone) {
+                // the service deleted it; its image or object, if any, is still there
+            }
+        }
+        return awaitAll(known, options);
+    }
+
+    /** This cloud and each region of it, by the name the journal records. */
+    private Map<String, Cloud> places() {
+        Map<String, Cloud> out = new LinkedHashMap<>();
+        out.put(cloud.getDisplayName(), cloud);
+        for (String region : cloud.regions()) {
+            Cloud there = cloud.region(region);
+            out.putIfAbsent(there.getDisplayName(), there);
+        }
+        return out;
+    }
+
     /** Tells {@code listener} of every awaited task of this cloud (all its regions) that ends from now on. */
     public Tasks onFinished(TaskListener listener) {
         cloud.taskEvents().add(listener);

@@ -72,6 +72,58 @@ class TaskJournalSpec extends Specification {
         Files.readAllLines(journal.file()).size() == 5
     }
 
+    def "a task left unawaited by a crash is resumed from the journal, in the region it was made in"() {
+        given: 'a service with two regions, signed in through its identity (any key: its auth is none)'
+        def regional = Emulator.start(profile: 'rackspace', regions: ['DFW', 'ORD'])
+        def journal = tmp.resolve('regions.jsonl')
+        def signIn = {
+            Cloud.builder().authenticator(dev.glaze.core.auth.Authenticators.rackspaceApiKey("${regional.url}/v2.0",
+                    'ops', 'any-key')).region('DFW').journal(TaskJournal.at(journal)).build()
+        }
+        def ord = signIn().region('ORD')
+        ord.containers().create('exports').upload('x.vhd', new ByteArrayInputStream(VHD), VHD.length)
+        def left = ord.tasks().importImage(from: 'exports/x.vhd', name: 'left-behind')
+        def also = ord.tasks().importImage(from: 'exports/x.vhd', name: 'also-left')
+
+        when: 'another process, on the cloud\'s default region, finds them and takes one up by id'
+        def later = signIn().tasks()
+        def unfinished = later.unfinished*.id()
+        def resumed = later.resume(left.id, fast)
+
+        then:
+        unfinished as Set == [left.id, also.id] as Set
+        resumed.status == 'success'
+        resumed.image.name == 'left-behind'
+        later.unfinished*.id() == [also.id]
+        TaskJournal.at(journal).entries().find { it.id() == left.id }.status() == 'success'
+
+        when: 'the rest at once'
+        def summary = later.resumeAll(fast)
+
+        then:
+        summary.allSucceeded
+        summary.succeeded*.id == [also.id]
+        later.unfinished.isEmpty()
+
+        when: 'an id the journal does not have'
+        later.resume('00000000-0000-0000-0000-000000000000')
+
+        then:
+        def e = thrown(NoSuchTaskException)
+        e.message == 'the task journal has no task 00000000-0000-0000-0000-000000000000'
+
+        when: 'a task of another cloud'
+        def other = cloud(TaskJournal.at(journal)).tasks()
+        other.resume(left.id)
+
+        then:
+        def o = thrown(NoSuchTaskException)
+        o.message ==~ /task \S+ was created in .*ORD, not in \S+ or its regions: resume it there/
+
+        cleanup:
+        regional?.close()
+    }
+
     def "listeners hear of every ending, success and failure; a listener that throws does not break the await"() {
         given:
         def heard = [].asSynchronized()
