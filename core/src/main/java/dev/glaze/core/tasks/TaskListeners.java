@@ -3,13 +3,17 @@ package dev.glaze.core.tasks;
 import dev.glaze.core.internal.http.Secrets;
 import dev.glaze.core.internal.http.SharedHttpClient;
 import dev.glaze.core.internal.json.Json;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +24,8 @@ import java.util.logging.Logger;
  * <pre>{@code
  * tasks.onFinished(TaskListeners.log(System.err::println));
  * tasks.onFinished(TaskListeners.webhook("https://hooks.example.com/glaze"));
+ * tasks.onFinished(TaskListeners.desktop());
+ * tasks.onFinished(TaskListeners.command(List.of("/usr/local/bin/page-oncall")));
  * }</pre>
  */
 public final class TaskListeners {
@@ -31,8 +37,71 @@ public final class TaskListeners {
 
     /** One line per task: {@code task <id> (import, success): <message>}. */
     public static TaskListener log(Consumer<String> lines) {
-        return task -> lines.accept("task " + task.getId() + " (" + task.getType() + ", " + task.getStatus() + ")"
-                + (task.getMessage() == null || task.getMessage().isEmpty() ? "" : ": " + task.getMessage()));
+        return task -> lines.accept(line(task));
+    }
+
+    private static String line(Task task) {
+        return "task " + task.getId() + " (" + task.getType() + ", " + task.getStatus() + ")"
+                + (task.getMessage() == null || task.getMessage().isEmpty() ? "" : ": " + Secrets.redact(task.getMessage()));
+    }
+
+    /**
+     * Runs a program for each task that ends, not through a shell: {@code argv} and then the task's line (as
+     * {@link #log} writes it) as the last argument; {@code GLAZE_TASK_ID}, {@code GLAZE_TASK_TYPE},
+     * {@code GLAZE_TASK_STATUS} in its environment. It runs on the listeners' thread, up to 30 s; one that cannot
+     * start, fails or takes longer is a warning in the log.
+     */
+    public static TaskListener command(List<String> argv) {
+        List<String> fixed = List.copyOf(argv);
+        if (fixed.isEmpty()) {
+            throw new IllegalArgumentException("TaskListeners.command needs the program to run, e.g. ['notify-send', 'glaze']");
+        }
+        return task -> {
+            List<String> full = new ArrayList<>(fixed);
+            full.add(line(task));
+            ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("GLAZE_TASK_ID", String.valueOf(task.getId()));
+            pb.environment().put("GLAZE_TASK_TYPE", String.valueOf(task.getType()));
+            pb.environment().put("GLAZE_TASK_STATUS", String.valueOf(task.getStatus()));
+            try {
+                Process p = pb.start();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    LOG.warning("glaze: " + fixed.get(0) + " for task " + task.getId() + " took over 30 s and was stopped");
+                } else if (p.exitValue() != 0) {
+                    LOG.warning("glaze: " + fixed.get(0) + " for task " + task.getId() + " exited with " + p.exitValue());
+                }
+            } catch (IOException e) {
+                LOG.warning("glaze: could not run " + fixed.get(0) + " for task " + task.getId() + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /**
+     * A desktop notification per task that ends: {@code notify-send} (Linux) or {@code osascript} (macOS), whichever
+     * is on the {@code PATH}; with neither, a listener that does nothing, and one warning now.
+     */
+    public static TaskListener desktop() {
+        if (onPath("notify-send")) {
+            return command(List.of("notify-send", "--app-name=glaze", "glaze"));
+        }
+        if (onPath("osascript")) {
+            TaskListener mac = task -> command(List.of("osascript", "-e",
+                    "display notification \"" + line(task).replace("\\", "").replace("\"", "'")
+                            + "\" with title \"glaze\"", "--")).finished(task);
+            return mac;
+        }
+        LOG.warning("glaze: no desktop notifications: neither notify-send nor osascript is on the PATH");
+        return task -> { };
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program)));
     }
 
     /**

@@ -147,6 +147,34 @@ class TaskJournalSpec extends Specification {
         c.tasks().history.isEmpty()      // no journal given
     }
 
+    def "a command runs for each task that ends, with the task's line and its id and status in the environment"() {
+        given: 'a program that writes what it was given to a file'
+        def seen = tmp.resolve('seen.txt')
+        def program = tmp.resolve('hook.sh')
+        Files.writeString(program, '#!/bin/sh\nprintf \'%s|%s|%s|%s\\n\' "$1" "$GLAZE_TASK_ID" "$GLAZE_TASK_STATUS" "$2" >> "$HOOK_OUT"\n')
+        program.toFile().setExecutable(true)
+        def c = cloud(null, TaskListeners.command(['/usr/bin/env', "HOOK_OUT=${seen}".toString(), program.toString(), 'first-arg']))
+
+        when:
+        def ok = c.tasks().importImage(from: 'exports/x.vhd', name: 'hooked').await(fast)
+        TaskEvents.drain(Duration.ofSeconds(10))
+
+        then:
+        Files.readAllLines(seen) == ["first-arg|${ok.id}|success|task ${ok.id} (import, success)".toString()]
+    }
+
+    def "a command that cannot run is a warning, not a failure of the await"() {
+        given:
+        def c = cloud(null, TaskListeners.command([tmp.resolve('no-such-program').toString()]))
+
+        when:
+        def ok = c.tasks().importImage(from: 'exports/x.vhd', name: 'unhooked').await(fast)
+        TaskEvents.drain(Duration.ofSeconds(10))
+
+        then:
+        ok.status == 'success'
+    }
+
     def "a webhook gets the task as JSON"() {
         given:
         def received = new java.util.concurrent.LinkedBlockingQueue<String>()
