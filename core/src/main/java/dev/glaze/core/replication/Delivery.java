@@ -7,6 +7,7 @@ import dev.glaze.core.ServiceProfile;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.storage.Container;
 import dev.glaze.core.tasks.AwaitOptions;
+import dev.glaze.core.tasks.AwaitTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -68,11 +69,17 @@ final class Delivery {
         } catch (IOException e) {
             throw new GlazeException("copying the data of " + source.getName() + " failed: " + e.getMessage(), e);
         }
+        boolean stillImporting = false;
         try {
             return target.tasks().importImage(Map.of("from", container + "/" + object, "name", source.getName()))
                     .await(await).getImage();
+        } catch (AwaitTimeoutException e) {
+            // the import still reads the object: deleting it now would make the task fail
+            stillImporting = true;
+            throw new GlazeException(e.getMessage() + "; the object " + container + "/" + object + " was kept for"
+                    + " it: run the replication again once the task has ended", e);
         } finally {
-            if (!keepObjects) {
+            if (!keepObjects && !stillImporting) {
                 try {
                     store.object(object).delete();
                 } catch (RuntimeException e) {
@@ -103,6 +110,27 @@ final class Delivery {
         } catch (RuntimeException e) {
             // the row's note says it failed; the half-made copy is the user's to delete
         }
+    }
+
+    /**
+     * Brings an identical copy's tags, custom properties and minimums up to the source's (a run cut short after the
+     * import left them unset); returns the row's note.
+     */
+    static String bringUpToDate(Image source, Image copy) {
+        String project = copy.getCloud().getProjectId().orElse(null);
+        if (copy.getOwner() != null && project != null && !copy.getOwner().equals(project)) {
+            return "identical image there (of project " + copy.getOwner() + ")";
+        }
+        Object before = copy.toMap();
+        List<String> refused;
+        try {
+            refused = copyAttributes(source, copy);
+        } catch (GlazeException e) {
+            return "identical image there; its tags and properties could not be brought up to date: " + e.getMessage();
+        }
+        boolean changed = !before.equals(copy.toMap());
+        return (changed ? "identical image there; its tags and properties were brought up to date" : "identical image there")
+                + (refused.isEmpty() ? "" : "; not copied, refused by the service: " + String.join(", ", refused));
     }
 
     /** Tags, custom properties and minimums; returns the properties the service refused, which stay uncopied. */

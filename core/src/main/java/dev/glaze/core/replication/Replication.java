@@ -203,7 +203,8 @@ public final class Replication {
             }
             Image identical = Identical.find(image, target);
             if (identical != null) {
-                return row(image, where, Outcome.SKIPPED, identical.getId(), start, "identical image there");
+                return row(image, where, Outcome.SKIPPED, identical.getId(), start,
+                        dryRun ? "identical image there" : Delivery.bringUpToDate(image, identical));
             }
             if (dryRun) {
                 return row(image, where, Outcome.WOULD_COPY, null, start, "");

@@ -76,6 +76,49 @@ class ReplicationSpec extends Specification {
         again.toString().readLines().last() == '0 copied, 2 skipped, 0 would copy, 0 failed'
     }
 
+    def "an identical copy whose tags and properties were lost (a run cut short) gets them on the next run"() {
+        given: 'a copy in ORD with the data but without what the source carries, and the source changed since'
+        def image = base(dfw, 'app-base', 5000)
+        image.replicate(to: ['ORD'])
+        def copy = dfw.region('ORD').images().named('app-base')
+        copy.update { it.tags = []; it.remove('os_distro'); it.minDisk = 0 }
+        image.update { it.minDisk = 15; it['build'] = 'app-base-2' }
+
+        when:
+        def report = image.replicate(to: ['ORD'])
+
+        then:
+        report.rows*.outcome == [ReplicationReport.Outcome.SKIPPED]
+        report.rows[0].note() == 'identical image there; its tags and properties were brought up to date'
+        with(copy.refresh()) {
+            tags == ['base']
+            it['os_distro'] == 'ubuntu'
+            it['build'] == 'app-base-2'
+            minDisk == 15
+        }
+        image.replicate(to: ['ORD']).rows[0].note() == 'identical image there'
+    }
+
+    def "an import that outlasts the timeout keeps its object, which it still reads, and says so"() {
+        given: 'another cloud whose tasks take seconds at each step'
+        def slow = Emulator.start(profile: 'rackspace', auth: 'keystone', users: USERS, regions: ['DFW', 'ORD'],
+                taskDelay: java.time.Duration.ofSeconds(3))
+        def target = Cloud.builder().authenticator(Authenticators.rackspaceApiKey("${slow.url}/v2.0", 'ops', KEY))
+                .region('ORD').build()
+        def image = base(dfw, 'slow-base', 3000)
+
+        when:
+        def report = image.replicate(to: [target], timeout: java.time.Duration.ofSeconds(1))
+
+        then:
+        report.rows*.outcome == [ReplicationReport.Outcome.FAILED]
+        report.rows[0].note() =~ /\(import\) is still \w+ after 1 s.*; the object glaze-replication\/\S+ was kept for it: run the replication again once the task has ended/
+        objects(target).size() == 1
+
+        cleanup:
+        slow?.close()
+    }
+
     def "a dry run says what would be copied and changes nothing"() {
         given:
         def image = base(dfw, 'db-base', 4096)
