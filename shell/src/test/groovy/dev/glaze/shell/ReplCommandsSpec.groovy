@@ -28,7 +28,7 @@ class ReplCommandsSpec extends Specification {
       password: not-a-real-one
       project_name: lab
 ''')
-        def env = [OS_CLIENT_CONFIG_FILE: yaml.toString()]
+        def env = [OS_CLIENT_CONFIG_FILE: yaml.toString(), GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
         def err = new ByteArrayOutputStream()
         def out = new ByteArrayOutputStream()
         def selector = new CloudSelector(env, tmp.resolve('data'), new PrintStream(err, true, 'UTF-8'), false)
@@ -55,6 +55,27 @@ class ReplCommandsSpec extends Specification {
             screen.contains(it)
         }
         !screen.contains('\n2\n')         // nothing after :exit ran
+    }
+
+    def "a task left unawaited in one session is named when the next begins, and resumed from there"() {
+        // the embedded service stops with the session, so its task ends as failed; resuming tells how it ended
+        given:
+        def first = session("""containers.create('in').upload('x.vhd', new ByteArrayInputStream(('conectix' * 100).bytes), 800)
+t = tasks.importImage(from: 'in/x.vhd', name: 'later')
+println "made " + t.id
+""")
+        String id = (first =~ /made ([0-9a-f-]{36})/)[0][1]
+
+        when:
+        def second = session("println tasks.resumeAll()\nprintln tasks.unfinished\n")
+        def third = session("1 + 1\n")
+
+        then:
+        !first.contains('left unawaited')
+        second.contains('glaze: 1 task of this cloud left unawaited earlier: tasks.unfinished lists it, tasks.resumeAll() waits for it')
+        second.contains("failed        ${id}  import  The image service stopped while this task was running; run it again.")
+        second.readLines().findAll { it.startsWith('glaze> ') }[1] == 'glaze> []'    // tasks.unfinished
+        !third.contains('left unawaited')
     }
 
     def ":format json switches results to JSON and :format table back"() {

@@ -81,6 +81,10 @@ public final class Repl {
         });
         warmUp();
         out.println("glaze " + commands.banner() + "; :help for help, Ctrl-D to leave");
+        String unfinished = commands.unfinishedTasks();
+        if (unfinished != null) {
+            out.println(unfinished);
+        }
         out.flush();
         while (true) {
             String line;

@@ -48,6 +48,25 @@ final class ReplCommands {
         return "on " + session.description();
     }
 
+    /**
+     * A line about the journal's tasks of this cloud whose wait a Ctrl-C or a crash cut short, or null. The
+     * journal is read first, so that a session without such tasks asks the cloud nothing.
+     */
+    String unfinishedTasks() {
+        try {
+            var tasks = session.cloud().tasks();
+            if (tasks.getHistory().stream().allMatch(e -> e.isFinished())) {
+                return null;
+            }
+            int n = tasks.getUnfinished().size();
+            return n == 0 ? null : "glaze: " + n + (n == 1 ? " task" : " tasks") + " of this cloud left unawaited"
+                    + " earlier: tasks.unfinished lists " + (n == 1 ? "it" : "them") + ", tasks.resumeAll() waits for "
+                    + (n == 1 ? "it" : "them");
+        } catch (RuntimeException e) {
+            return null; // a hint only: a cloud that cannot be reached says so at the first real use
+        }
+    }
+
     /** Runs one {@code :command} line; false means leave the REPL. */
     boolean run(String line) {
         String[] words = line.strip().split("\\s+");
