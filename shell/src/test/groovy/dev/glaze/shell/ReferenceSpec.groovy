@@ -89,7 +89,7 @@ class ReferenceSpec extends Specification {
                 : c.name.substring(c.package.name.length() + 1).replace('$', '.')
     }
 
-    /** Each '## ' heading with the text under it, up to the next. */
+    /** Each '## ' heading with the text under it, up to the next, without the examples: a use is not a reference line. */
     static Map<String, String> sections() {
         Map<String, StringBuilder> out = [:]
         StringBuilder current = null
@@ -97,11 +97,10 @@ class ReferenceSpec extends Specification {
         Files.readAllLines(DOC).each { String line ->
             if (line.startsWith('```')) {
                 fenced = !fenced
-            }
-            if (!fenced && line.startsWith('## ')) {
+            } else if (!fenced && line.startsWith('## ')) {
                 current = new StringBuilder()
                 out[line.substring(3).trim()] = current
-            } else if (current != null) {
+            } else if (current != null && !fenced) {
                 current << line << '\n'
             }
         }
@@ -127,7 +126,7 @@ class ReferenceSpec extends Specification {
     private static final Set<String> OBJECT_METHODS = Object.methods*.name as Set
 
     static boolean excluded(Class owner, Method m) {
-        m.synthetic || m.bridge || m.name in OBJECT_METHODS || "${owner.simpleName}#${m.name}" in EXCLUDED
+        m.synthetic || m.bridge || m.name in OBJECT_METHODS || "${owner.simpleName}#${m.name}".toString() in EXCLUDED
     }
 
     /** The extension classes of the extension module descriptor(s) on the class path. */
@@ -157,6 +156,9 @@ class ReferenceSpec extends Specification {
         }
         if (m.name == 'putAt') {
             return text =~ /\]\s*=/
+        }
+        if (m.name == 'propertyMissing') {
+            return text =~ /`propertyMissing`/       // Groovy's hook: a line says which properties it answers
         }
         def names = propertyNames(m, params)
         if (names != null && names.any { text =~ /(?<![\w-])${java.util.regex.Pattern.quote(it)}(?![\w-])/ }) {
