@@ -30,6 +30,11 @@ public final class TaskExtensions {
         return self.await(options(options));
     }
 
+    /** {@code task.await(30.minutes)}: waits up to that long, polling as {@link AwaitOptions#defaults()} does. */
+    public static Task await(Task self, java.time.Duration timeout) {
+        return self.await(AwaitOptions.defaults().toBuilder().timeout(timeout).build());
+    }
+
     public static CompletableFuture<Task> awaitAsync(Task self, Map<String, ?> options) {
         return self.awaitAsync(options(options));
     }
