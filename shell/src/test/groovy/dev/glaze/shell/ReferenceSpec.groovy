@@ -34,6 +34,8 @@ import dev.glaze.shell.script.ScriptOptions
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.customizers.ImportCustomizer
 import spock.lang.Shared
+import dev.glaze.shell.testing.Markdown
+import dev.glaze.shell.testing.Offline
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -108,19 +110,7 @@ class ReferenceSpec extends Specification {
     }
 
     static List<Map> blocks() {
-        List<Map> out = []
-        Map current = null
-        Files.readAllLines(DOC).eachWithIndex { String line, int i ->
-            if (current == null && line.startsWith('```')) {
-                current = [info: line.substring(3).trim(), line: i + 2, text: new StringBuilder()]
-            } else if (current != null && line.startsWith('```')) {
-                out << current
-                current = null
-            } else if (current != null) {
-                current.text << line << '\n'
-            }
-        }
-        out
+        Markdown.blocks(DOC)
     }
 
     private static final Set<String> OBJECT_METHODS = Object.methods*.name as Set
@@ -275,22 +265,14 @@ class ReferenceSpec extends Specification {
     def "the groovy blocks run, in order, as one script through the shell on the embedded service with three regions"() {
         given:
         def runnable = blocks().findAll { it.info == 'groovy' }
-        def script = Files.writeString(tmp.resolve('reference.groovy'),
-                runnable.collect { "// docs/reference.md line ${it.line}\n${it.text}" }.join('\n'))
-        Path yaml = Files.writeString(tmp.resolve('clouds.yaml'), 'clouds: {}\n')
-        def env = [OS_CLIENT_CONFIG_FILE: yaml.toString(), GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString(),
-                   GLAZE_TASK_DELAY: '0s', GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
+        def script = Files.writeString(tmp.resolve('reference.groovy'), Markdown.script(DOC))
 
         when: 'the arguments are those the ScriptArgs example parses'
-        int code = Main.run((['--local', '--data', tmp.resolve('data').toString(), '--regions', 'DFW,ORD,IAD',
-                              script.toString(), '--keep', '2', 'web-.*']) as String[],
-                new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'), env)
+        def r = Offline.run(tmp, [script.toString(), '--keep', '2', 'web-.*'])
 
         then:
         runnable.size() >= 10
-        assert code == 0: "exit code $code:\n${err.toString('UTF-8')}\n--- stdout:\n${out.toString('UTF-8')}"
+        assert r.code == 0: "exit code ${r.code}:\n${r.err}\n--- stdout:\n${r.out}"
     }
 
     def "groovy not-run blocks compile, with the shell's imports"() {

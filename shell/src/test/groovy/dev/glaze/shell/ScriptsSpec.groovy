@@ -1,5 +1,6 @@
 package dev.glaze.shell
 
+import dev.glaze.shell.testing.Offline
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -24,19 +25,7 @@ class ScriptsSpec extends Specification {
     Path tmp
 
     Map glaze(String script, List<String> args = []) {
-        def out = new ByteArrayOutputStream()
-        def err = new ByteArrayOutputStream()
-        Path yaml = tmp.resolve('clouds.yaml')
-        if (!Files.exists(yaml)) {
-            Files.writeString(yaml, 'clouds: {}\n')
-        }
-        def env = [OS_CLIENT_CONFIG_FILE: yaml.toString(), GLAZE_SCRIPT_CACHE: tmp.resolve('cache').toString(),
-                   GLAZE_TASK_DELAY: '0s', GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
-        def command = ['--local', '--data', tmp.resolve('data').toString(), '--regions', 'DFW,ORD,IAD']
-        command += script.endsWith('.groovy') ? [ROOT.resolve("scripts/$script").toString()] : ['-e', script]
-        int code = Main.run((command + args) as String[], new PrintStream(out, true, 'UTF-8'),
-                new PrintStream(err, true, 'UTF-8'), env)
-        [code: code, out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+        Offline.run(tmp, (script.endsWith('.groovy') ? [ROOT.resolve("scripts/$script").toString()] : ['-e', script]) + args)
     }
 
     /** Runs Groovy on the embedded service to set the scene; it must succeed. */
