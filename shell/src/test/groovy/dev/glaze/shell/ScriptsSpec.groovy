@@ -234,6 +234,7 @@ class ScriptsSpec extends Specification {
         first.out.readLines().size() == 4
         first.out.readLines().every { it =~ /^(ORD|IAD)  (gold|placeholder) [0-9a-f-]{36}: created/ }
         second.code == 0
+        second.out.readLines().size() == 4
         second.out.readLines().every { it.endsWith(': unchanged') }
         there.out.readLines() == ['ORD active 20 [base] debian', 'IAD active 20 [base] debian']
 

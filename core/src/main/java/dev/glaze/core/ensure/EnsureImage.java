@@ -1,8 +1,10 @@
 package dev.glaze.core.ensure;
 
+import dev.glaze.core.Cloud;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.ServiceProfile;
 import dev.glaze.core.ensure.Ensured.Action;
+import dev.glaze.core.images.AmbiguousNameException;
 import dev.glaze.core.images.FileComparison;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.images.ImagePatch;
@@ -67,7 +69,8 @@ public final class EnsureImage {
      * From named arguments, as {@code images.ensure(...)} takes them in Groovy: {@code name}; {@code diskFormat},
      * {@code containerFormat}, {@code minDisk}, {@code minRam}, {@code visibility}, {@code protected},
      * {@code hidden} (wire names too); {@code tags}; {@code properties} (a map, by wire name or plugin alias);
-     * one of {@code file}, {@code url}, {@code object}; {@code dryRun}; {@code timeout}. Any other key is a property.
+     * one of {@code file}, {@code url}, {@code object}; {@code dryRun}; {@code timeout}. Any other key is an error
+     * (a typo must not become a property).
      */
     public static EnsureImage from(Map<String, ?> args) {
         Object n = args.get("name");
@@ -81,16 +84,18 @@ public final class EnsureImage {
                 case "mindisk": e.minDisk(integer(key, v)); break;
                 case "minram": e.minRam(integer(key, v)); break;
                 case "visibility": e.visibility(text(v)); break;
-                case "protected": e.protect(flag(v)); break;
-                case "hidden": case "oshidden": e.hidden(flag(v)); break;
+                case "protected": e.protect(flag(key, v)); break;
+                case "hidden": case "oshidden": e.hidden(flag(key, v)); break;
                 case "tags": e.tags(v instanceof Collection<?> c ? c : List.of(v)); break;
                 case "properties": e.properties(map(v)); break;
                 case "file": e.file(v instanceof File f ? f.toPath() : v instanceof Path p ? p : Path.of(text(v))); break;
                 case "url": e.url(text(v)); break;
                 case "object": e.object(text(v)); break;
-                case "dryrun": e.dryRun(flag(v)); break;
+                case "dryrun": e.dryRun(flag(key, v)); break;
                 case "timeout": e.await(AwaitOptions.from(Map.of("timeout", v))); break;
-                default: e.property(key, v);
+                default: throw new GlazeException("ensure does not know '" + key + "': use name, diskFormat,"
+                        + " containerFormat, minDisk, minRam, visibility, protected, hidden, tags, file, url, object,"
+                        + " dryRun, timeout, or properties: [" + key + ": ...] for a property");
             }
         });
         return e;
@@ -196,8 +201,28 @@ public final class EnsureImage {
             throw new GlazeException("ensure '" + name + "': object: imports from Cloud Files, which only Rackspace"
                     + " offers; on this cloud give url: (web-download) or file:");
         }
-        Optional<Image> found = images.findNamed(name);
-        return found.isPresent() ? existing(found.get()) : created(images);
+        Optional<Image> found = find(images.getCloud());
+        return found.isPresent() ? existing(found.get()) : created(images.getCloud().images());
+    }
+
+    /**
+     * This project's image of the name, in the whole listing of the cloud (not a filtered one, where it might be
+     * missed), hidden ones included (listings leave them out); another project's of the same name is not ours to
+     * change. Several are an {@link AmbiguousNameException}.
+     */
+    private Optional<Image> find(Cloud cloud) {
+        Map<String, Image> byId = new LinkedHashMap<>();
+        cloud.images().where(Map.of("name", name)).forEach(i -> byId.put(i.getId(), i));
+        if (cloud.getProfile() == ServiceProfile.OPENSTACK) {
+            cloud.images().where(Map.of("name", name, "os_hidden", true)).forEach(i -> byId.put(i.getId(), i));
+        }
+        String project = cloud.getProjectId().orElse(null);
+        List<Image> mine = byId.values().stream()
+                .filter(i -> project == null || i.getOwner() == null || project.equals(i.getOwner())).toList();
+        if (mine.size() > 1) {
+            throw new AmbiguousNameException(name, new ArrayList<>(mine));
+        }
+        return mine.stream().findFirst();
     }
 
     // ---- there is none -------------------------------------------------------------------------------------
@@ -247,6 +272,11 @@ public final class EnsureImage {
                 image.importFrom(url).awaitStatus("active", timeout());
             }
         } catch (RuntimeException e) {
+            if (url != null && importGoesOn(image)) {
+                // a timeout or a Ctrl-C: the service carries on, and the next run finds the image
+                throw new GlazeException("ensure '" + name + "': " + e.getMessage() + "; image " + image.getId()
+                        + " is kept, and the next run of ensure finds it", e);
+            }
             if (createdHere) {
                 try {
                     image.delete();
@@ -255,6 +285,22 @@ public final class EnsureImage {
                 }
             }
             throw e;
+        }
+    }
+
+    /** True when the image is still being imported (asked again without the interrupt, which is kept). */
+    private static boolean importGoesOn(Image image) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            Image now = image.refresh();
+            return UNDER_WAY.contains(now.getStatus()) || now.has("os_glance_import_task")
+                    || "active".equals(now.getStatus());
+        } catch (RuntimeException unknown) {
+            return true; // cannot tell: keep it rather than delete an image that may be on its way
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -289,27 +335,31 @@ public final class EnsureImage {
         if (needsData) {
             changes.add(file != null ? "uploaded " + file.getFileName() : "imported from " + (url != null ? url : object));
         }
+        if (needsData && object != null) {
+            // a Rackspace import makes an image of its own, queued until it has the data: this one may be it
+            throw new GlazeException("ensure '" + name + "': image " + image.getId() + " has the name and no data;"
+                    + " an import from Cloud Files makes a new image, and this one may be an import still under way"
+                    + " (tasks.where(status: 'processing')): once none is, delete it and run again");
+        }
+        if (needsData && (formatOf(image, "disk_format") == null || formatOf(image, "container_format") == null)) {
+            throw new GlazeException("ensure '" + name + "': image " + image.getId() + " has no data and no"
+                    + " formats; give diskFormat and containerFormat, e.g. diskFormat: 'qcow2', containerFormat: 'bare'");
+        }
         if (dryRun) {
             changes.addAll(converge(image, true));
             return new Ensured(name, image, changes.isEmpty() ? Action.UNCHANGED : Action.UPDATED, changes, true);
         }
-        if (needsData && object != null) {
-            Image imported = image.getCloud().tasks().importImage(Map.of("from", object, "name", name))
-                    .await(await).getImage();
-            image.delete(); // the queued one had no data: the import made its replacement
-            changes.set(0, changes.get(0) + " (image " + image.getId() + " had no data and was replaced)");
-            image = imported;
-        } else if (needsData) {
+        if (needsData) {
             changes.addAll(converge(image, false)); // formats first: Glance takes data only with them
-            if (!image.has("disk_format") || !image.has("container_format")) {
-                throw new GlazeException("ensure '" + name + "': image " + image.getId() + " has no data and no"
-                        + " formats; give diskFormat and containerFormat, e.g. diskFormat: 'qcow2', containerFormat: 'bare'");
-            }
             giveData(image, false);
             image.refresh();
         }
         changes.addAll(converge(image, false));
         return new Ensured(name, image, changes.isEmpty() ? Action.UNCHANGED : Action.UPDATED, changes, false);
+    }
+
+    private Object formatOf(Image image, String key) {
+        return attributes.containsKey(key) ? attributes.get(key) : image.attribute(key);
     }
 
     private void refuseChangedFormats(Image image) {
@@ -389,8 +439,16 @@ public final class EnsureImage {
         }
     }
 
-    private static boolean flag(Object v) {
-        return v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v));
+    /** true or false, nothing else: "yes" must not quietly mean false (YAML 1.2 reads yes as text). */
+    private static boolean flag(String key, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(v).trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new GlazeException("ensure " + key + ": true or false, not '" + v + "'");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.glaze.core.prune;
 
 import dev.glaze.core.GlazeException;
+import dev.glaze.core.ServiceProfile;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.images.Images;
 import dev.glaze.core.images.Member;
@@ -30,8 +31,9 @@ import java.util.stream.Collectors;
  * System.out.print(report);
  * }</pre>
  *
- * In use means: shared with a project that accepted it, public or community (anyone may boot it), or whatever
- * {@link #inUse(Predicate)} says (the image service cannot see which servers run an image; give it the image ids
+ * Only active images are pruned; one not active yet (queued, saving, importing) or killed is kept and listed, as
+ * the stale-images script's to judge. In use means: shared with a project that accepted it (on Rackspace, a private
+ * image with members), public or community (anyone may boot it), or whatever {@link #inUse(Predicate)} says (the image service cannot see which servers run an image; give it the image ids
  * of your servers). Newest is by creation time, then by the numbers in the name ({@code web-10} after
  * {@code web-9}) for builds made within the same second.
  */
@@ -65,13 +67,33 @@ public final class Prune {
             String key = String.valueOf(k);
             switch (key.replace("_", "").toLowerCase(Locale.ROOT)) {
                 case "matching": p.matching(v instanceof Pattern pat ? pat : Pattern.compile(String.valueOf(v))); break;
-                case "keep": p.keep(Integer.parseInt(String.valueOf(v))); break;
-                case "dryrun": p.dryRun(Boolean.parseBoolean(String.valueOf(v))); break;
+                case "keep": p.keep(wholeNumber(v)); break;
+                case "dryrun": p.dryRun(flag("dryRun", v)); break;
                 case "inuse": p.inUse(inUseFrom(v)); break;
                 default: throw new GlazeException("prune does not know '" + key + "': use matching, keep, dryRun, inUse");
             }
         });
         return p;
+    }
+
+    private static int wholeNumber(Object v) {
+        try {
+            return v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw new GlazeException("prune keep: a whole number, not '" + v + "'");
+        }
+    }
+
+    /** true or false, nothing else: a dry run asked for as "yes" must not delete. */
+    static boolean flag(String key, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(v).trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new GlazeException(key + " takes true or false, not '" + v + "'");
     }
 
     @SuppressWarnings("unchecked")
@@ -134,16 +156,19 @@ public final class Prune {
             }
         });
         series.sort(NEWEST_FIRST);
-        List<Row> rows = new ArrayList<>();
-        int kept = 0;
+        // every decision first, then the deletions: a check that throws stops the run before anything is deleted
+        Map<Image, String> kept = new java.util.LinkedHashMap<>();
+        int newest = 0;
         for (Image image : series) {
             String why = whyKept(image, project);
-            if (why == null && kept < keep) {
-                kept++;
+            if (why == null && newest < keep) {
+                newest++;
                 why = "one of the " + keep + " newest";
             }
-            rows.add(why != null ? row(image, Decision.KEEP, why) : delete(image));
+            kept.put(image, why);
         }
+        List<Row> rows = new ArrayList<>();
+        kept.forEach((image, why) -> rows.add(why != null ? row(image, Decision.KEEP, why) : delete(image)));
         return new PruneReport(rows, dryRun);
     }
 
@@ -154,10 +179,17 @@ public final class Prune {
         if (image.getOwner() != null && !image.getOwner().equals(project)) {
             return "owned by project " + image.getOwner();
         }
+        if (!"active".equals(image.getStatus())) {
+            // only builds that can be booted count; an unfinished one may still be on its way
+            return "not active (" + image.getStatus() + ")";
+        }
         if (EVERYONE.contains(image.getVisibility())) {
             return "in use: " + image.getVisibility() + ", anyone may boot it";
         }
-        if ("shared".equals(image.getVisibility())) {
+        // upstream Glance has members only for shared images; Rackspace shares private images by their members
+        boolean mayHaveMembers = "shared".equals(image.getVisibility())
+                || image.getCloud().getProfile() == ServiceProfile.RACKSPACE && "private".equals(image.getVisibility());
+        if (mayHaveMembers) {
             try {
                 List<String> accepted = image.getMembers().stream().filter(m -> "accepted".equals(m.getStatus()))
                         .map(Member::getMemberId).toList();
@@ -168,7 +200,11 @@ public final class Prune {
                 return "its members could not be read (" + e.getMessage() + ")";
             }
         }
-        return inUse.test(image) ? "in use" : null;
+        try {
+            return inUse.test(image) ? "in use" : null;
+        } catch (RuntimeException e) {
+            return "in use? the inUse check failed: " + e.getMessage();
+        }
     }
 
     private Row delete(Image image) {

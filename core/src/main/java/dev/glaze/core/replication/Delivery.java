@@ -7,7 +7,7 @@ import dev.glaze.core.ServiceProfile;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.storage.Container;
 import dev.glaze.core.tasks.AwaitOptions;
-import dev.glaze.core.tasks.AwaitTimeoutException;
+import dev.glaze.core.tasks.TaskFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -69,17 +69,21 @@ final class Delivery {
         } catch (IOException e) {
             throw new GlazeException("copying the data of " + source.getName() + " failed: " + e.getMessage(), e);
         }
-        boolean stillImporting = false;
+        boolean ended = false;
         try {
-            return target.tasks().importImage(Map.of("from", container + "/" + object, "name", source.getName()))
-                    .await(await).getImage();
-        } catch (AwaitTimeoutException e) {
-            // the import still reads the object: deleting it now would make the task fail
-            stillImporting = true;
+            Image imported = target.tasks().importImage(Map.of("from", container + "/" + object, "name",
+                    source.getName())).await(await).getImage();
+            ended = true;
+            return imported;
+        } catch (TaskFailedException e) {
+            ended = true;
+            throw e;
+        } catch (GlazeException e) {
+            // a timeout, a Ctrl-C, a poll that failed: the import may still read the object, which must stay
             throw new GlazeException(e.getMessage() + "; the object " + container + "/" + object + " was kept for"
                     + " it: run the replication again once the task has ended", e);
         } finally {
-            if (!keepObjects && !stillImporting) {
+            if (!keepObjects && ended) {
                 try {
                     store.object(object).delete();
                 } catch (RuntimeException e) {
@@ -113,24 +117,38 @@ final class Delivery {
     }
 
     /**
-     * Brings an identical copy's tags, custom properties and minimums up to the source's (a run cut short after the
-     * import left them unset); returns the row's note.
+     * Brings an identical copy up to the source where it falls short (a run cut short after the import left it so):
+     * adds the source's tags it lacks, sets the source's custom properties where they differ, and raises minimums
+     * below the source's. Takes nothing away that only the copy has. Returns the row's note; a dry run only says.
      */
-    static String bringUpToDate(Image source, Image copy) {
+    static String bringUpToDate(Image source, Image copy, boolean dryRun) {
         String project = copy.getCloud().getProjectId().orElse(null);
         if (copy.getOwner() != null && project != null && !copy.getOwner().equals(project)) {
             return "identical image there (of project " + copy.getOwner() + ")";
         }
-        Object before = copy.toMap();
-        List<String> refused;
+        java.util.Set<String> tags = new java.util.LinkedHashSet<>(copy.getTags());
+        tags.addAll(source.getTags());
+        copy.setTags(tags);
+        copy.setMinDisk(Math.max(copy.getMinDisk(), source.getMinDisk()));
+        copy.setMinRam(Math.max(copy.getMinRam(), source.getMinRam()));
+        source.custom().forEach((k, v) -> {
+            if (OWN_PREFIXES.stream().noneMatch(k::startsWith) && !v.equals(copy.attribute(k))) {
+                copy.put(k, v);
+            }
+        });
+        if (copy.pendingPatch().isEmpty()) {
+            return "identical image there";
+        }
+        if (dryRun) {
+            return "identical image there; its tags and properties would be brought up to date";
+        }
         try {
-            refused = copyAttributes(source, copy);
+            copy.save();
+            return "identical image there; its tags and properties were brought up to date";
         } catch (GlazeException e) {
+            copy.refresh();
             return "identical image there; its tags and properties could not be brought up to date: " + e.getMessage();
         }
-        boolean changed = !before.equals(copy.toMap());
-        return (changed ? "identical image there; its tags and properties were brought up to date" : "identical image there")
-                + (refused.isEmpty() ? "" : "; not copied, refused by the service: " + String.join(", ", refused));
     }
 
     /** Tags, custom properties and minimums; returns the properties the service refused, which stay uncopied. */

@@ -204,7 +204,7 @@ public final class Replication {
             Image identical = Identical.find(image, target);
             if (identical != null) {
                 return row(image, where, Outcome.SKIPPED, identical.getId(), start,
-                        dryRun ? "identical image there" : Delivery.bringUpToDate(image, identical));
+                        Delivery.bringUpToDate(image, identical, dryRun));
             }
             if (dryRun) {
                 return row(image, where, Outcome.WOULD_COPY, null, start, "");

@@ -79,6 +79,15 @@ public final class TaskJournal {
         append(line.build());
     }
 
+    /**
+     * Records that the service no longer has the task (it forgets tasks about 48 hours after they end), so that it
+     * stops counting as unfinished; its status is {@code forgotten}.
+     */
+    void forgotten(String id, String cloud) {
+        append(Json.object().add("event", "finished").add("id", id).add("cloud", cloud).add("status", "forgotten")
+                .add("message", "the service no longer has this task").add("at", Instant.now().toString()).build());
+    }
+
     /** Every task of the journal, as last seen, newest first. */
     public List<JournalEntry> entries() {
         List<String> lines;

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,8 @@ public final class TaskListeners {
     /**
      * Runs a program for each task that ends, not through a shell: {@code argv} and then the task's line (as
      * {@link #log} writes it) as the last argument; {@code GLAZE_TASK_ID}, {@code GLAZE_TASK_TYPE},
-     * {@code GLAZE_TASK_STATUS} in its environment. It runs on the listeners' thread, up to 30 s; one that cannot
+     * {@code GLAZE_TASK_STATUS} in its environment, which holds only those and a few of glaze's own ({@code PATH},
+     * {@code HOME}, the locale, the desktop session's), never a password or key. It runs on the listeners' thread, up to 30 s; one that cannot
      * start, fails or takes longer is a warning in the log.
      */
     public static TaskListener command(List<String> argv) {
@@ -61,9 +63,13 @@ public final class TaskListeners {
             full.add(line(task));
             ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().put("GLAZE_TASK_ID", String.valueOf(task.getId()));
-            pb.environment().put("GLAZE_TASK_TYPE", String.valueOf(task.getType()));
-            pb.environment().put("GLAZE_TASK_STATUS", String.valueOf(task.getStatus()));
+            // the program gets no secret of glaze's environment (OS_PASSWORD, OS_API_KEY, ...): only what it needs
+            Map<String, String> env = pb.environment();
+            env.keySet().retainAll(Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "USER", "DISPLAY",
+                    "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "TMPDIR"));
+            env.put("GLAZE_TASK_ID", String.valueOf(task.getId()));
+            env.put("GLAZE_TASK_TYPE", String.valueOf(task.getType()));
+            env.put("GLAZE_TASK_STATUS", String.valueOf(task.getStatus()));
             try {
                 Process p = pb.start();
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {

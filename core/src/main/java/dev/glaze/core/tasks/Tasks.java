@@ -228,8 +228,9 @@ public final class Tasks implements Iterable<Task> {
     }
 
     /**
-     * Waits for every {@linkplain #getUnfinished() unfinished} task the service still has, at once; those it
-     * forgot (48 hours after they ended) are left out of the summary and stay unfinished in the journal.
+     * Waits for every {@linkplain #getUnfinished() unfinished} task the service still has, at once. Those it forgot
+     * (48 hours after they ended) are left out of the summary and journaled as {@code forgotten}; one that cannot
+     * be read now (the service unreachable) is left out and stays unfinished.
      */
     public AwaitSummary resumeAll() {
         return resumeAll(AwaitOptions.defaults());
@@ -239,10 +240,14 @@ public final class Tasks implements Iterable<Task> {
         Map<String, Cloud> places = places();
         List<Task> known = new ArrayList<>();
         for (JournalEntry e : getUnfinished()) {
+            Cloud where = places.get(e.cloud());
             try {
-                known.add(places.get(e.cloud()).tasks().byId(e.id()));
+                known.add(where.tasks().byId(e.id()));
             } catch (NoSuchTaskException gone) {
                 // the service deleted it; its image or object, if any, is still there
+                cloud.taskEvents().journal().ifPresent(j -> j.forgotten(e.id(), where.getDisplayName()));
+            } catch (GlazeException unreadable) {
+                // not now: it stays unfinished, for the next resume
             }
         }
         return awaitAll(known, options);

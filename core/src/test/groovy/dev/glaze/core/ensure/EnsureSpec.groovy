@@ -74,7 +74,7 @@ class EnsureSpec extends Specification {
                 tags: ['old'], build: '7', owner_team: 'web')
 
         when:
-        def e = cloud.images().ensure(name: 'web', minDisk: 20, tags: ['old', 'gold'], build: '8', os_distro: 'debian')
+        def e = cloud.images().ensure(name: 'web', minDisk: 20, tags: ['old', 'gold'], properties: [build: '8', os_distro: 'debian'])
 
         then:
         e.action() == Action.UPDATED
@@ -208,6 +208,9 @@ class EnsureSpec extends Specification {
         [name: 'x', url: 'http://127.0.0.1:1/x', file: 'x.raw']        || "ensure takes one source of data for 'x': file, url or object"
         [name: 'x', minDisk: 'ten']                                    || "ensure minDisk: a whole number, not 'ten'"
         [name: 'x', object: 'c/o']                                     || "ensure 'x': object: imports from Cloud Files, which only Rackspace offers; on this cloud give url: (web-download) or file:"
+        [name: 'x', minDsk: 1]                                         || "ensure does not know 'minDsk': use name, diskFormat, containerFormat, minDisk, minRam, visibility, protected, hidden, tags, file, url, object, dryRun, timeout, or properties: [minDsk: ...] for a property"
+        [name: 'x', protected: 'yes']                                  || "ensure protected: true or false, not 'yes'"
+        [name: 'x', dryRun: 1]                                         || "ensure dryRun: true or false, not '1'"
     }
 
     def "data without formats for a new image is refused before anything is created"() {
@@ -231,6 +234,79 @@ class EnsureSpec extends Specification {
         def e = thrown(GlazeException)
         e.message.endsWith('has disk_format raw, not qcow2, and the format of an image with data cannot change: delete it, or give the new one another name')
         cloud.images().named('fmt').minDisk == 0
+    }
+
+    def "a hidden image is found again, not made twice"() {
+        when:
+        def first = cloud.images().ensure(name: 'h', diskFormat: 'raw', containerFormat: 'bare', hidden: true)
+        def second = cloud.images().ensure(name: 'h', diskFormat: 'raw', containerFormat: 'bare', hidden: true)
+
+        then:
+        first.action() == Action.CREATED
+        second.action() == Action.UNCHANGED
+        second.image().id == first.image().id
+        cloud.images().where(name: 'h', os_hidden: true).toList().size() == 1
+    }
+
+    def "a queued image without formats is refused before anything is patched"() {
+        given:
+        def bare = cloud.images().create(name: 'nofmt')
+
+        when:
+        cloud.images().ensure(name: 'nofmt', minDisk: 7, tags: ['x'], file: disk('n.raw', 10))
+
+        then:
+        def e = thrown(GlazeException)
+        e.message == "ensure 'nofmt': image ${bare.id} has no data and no formats; give diskFormat and containerFormat, e.g. diskFormat: 'qcow2', containerFormat: 'bare'"
+        with(bare.refresh()) {
+            minDisk == 0
+            tags.isEmpty()
+        }
+    }
+
+    def "on Rackspace a queued image of the name may be an import under way: refused, not replaced"() {
+        given:
+        def rax = rackspace.cloud()
+        def queued = rax.images().create(name: 'pending-import', disk_format: 'vhd', container_format: 'ovf')
+
+        when:
+        rax.images().ensure(name: 'pending-import', object: 'incoming/base.vhd')
+
+        then:
+        def e = thrown(GlazeException)
+        e.message.startsWith("ensure 'pending-import': image ${queued.id} has the name and no data;")
+        rax.images().where(name: 'pending-import').toList()*.id == [queued.id]
+    }
+
+    def "another project's image of the name is not ours: ours is made beside it"() {
+        given: 'a service with two projects; the other one shares an image of the name with us, and we accepted it'
+        def users = '''{"users": [
+            {"name": "ops", "apiKey": "k1", "project": {"id": "4242", "name": "ops"}, "defaultRegion": "DFW"},
+            {"name": "other", "apiKey": "k2", "project": {"id": "5678", "name": "other"}, "defaultRegion": "DFW"}]}'''
+        def two = Emulator.start(profile: 'openstack', auth: 'keystone', users: users, regions: ['DFW'])
+        def signIn = { String user, String key ->
+            Cloud.builder().authenticator(dev.glaze.core.auth.Authenticators.rackspaceApiKey("${two.url}/v2.0", user, key))
+                    .region('DFW').build()
+        }
+        def theirs = signIn('other', 'k2').images().create(name: 'shared-name', disk_format: 'raw', container_format: 'bare')
+                .update { it.visibility = 'shared' }
+        theirs.share('4242')
+        def mine = signIn('ops', 'k1')
+        mine.images().byId(theirs.id).accept()      // now in our listing
+
+        when:
+        def e = mine.images().ensure(name: 'shared-name', diskFormat: 'raw', containerFormat: 'bare', minDisk: 3)
+
+        then:
+        e.action() == Action.CREATED
+        e.image().id != theirs.id
+        e.image().owner == '4242'
+        theirs.refresh().minDisk == 0
+        mine.images().where(name: 'shared-name').toList().size() == 2      // theirs is visible to us
+        mine.images().ensure(name: 'shared-name', minDisk: 3).action() == Action.UNCHANGED
+
+        cleanup:
+        two?.close()
     }
 
     def "several images of the name are an error listing them"() {

@@ -23,22 +23,27 @@ class PruneSpec extends Specification {
 
     @Shared @AutoCleanup
     Emulator glance = Emulator.start(profile: 'openstack', auth: 'keystone', users: USERS, regions: ['DFW'])
+    @Shared @AutoCleanup
+    Emulator rackspace = Emulator.start(profile: 'rackspace', auth: 'keystone', users: USERS, regions: ['DFW'])
 
-    Cloud ops = signIn('ops', OPS_KEY)
-    Cloud other = signIn('other', OTHER_KEY)
+    Cloud ops = signIn(glance, 'ops', OPS_KEY)
+    Cloud other = signIn(glance, 'other', OTHER_KEY)
+    Cloud raxOps = signIn(rackspace, 'ops', OPS_KEY)
+    Cloud raxOther = signIn(rackspace, 'other', OTHER_KEY)
 
-    Cloud signIn(String user, String key) {
-        Cloud.builder().authenticator(Authenticators.rackspaceApiKey("${glance.url}/v2.0", user, key)).region('DFW').build()
+    Cloud signIn(Emulator service, String user, String key) {
+        Cloud.builder().authenticator(Authenticators.rackspaceApiKey("${service.url}/v2.0", user, key)).region('DFW').build()
     }
 
     def setup() {
-        [ops, other].each { c ->
+        [ops, other, raxOps, raxOther].each { c ->
             c.images().findAll { it.owner == c.projectId.get() }.each { it.protected ? it.update { it.protected = false }.delete() : it.delete() }
         }
     }
 
-    Image build(Cloud cloud, String name) {
-        cloud.images().create(name: name, disk_format: 'raw', container_format: 'bare')
+    Image build(Cloud cloud, String name, boolean withData = true) {
+        def image = cloud.images().create(name: name, disk_format: 'vhd', container_format: 'ovf')
+        withData ? image.upload(new ByteArrayInputStream(name.bytes), name.bytes.length, null) : image
     }
 
     List<String> names(Cloud cloud) {
@@ -92,6 +97,39 @@ class PruneSpec extends Specification {
         again.toString().readLines().last() == '0 deleted, 6 kept'
     }
 
+    def "on Rackspace a private image with an accepted member is in use; unfinished images are kept and do not count"() {
+        given:
+        (1..4).each { build(raxOps, "nightly-$it") }
+        def shared = raxOps.images().named('nightly-2')
+        shared.share('5678')
+        raxOther.images().byId(shared.id).accept()
+        build(raxOps, 'nightly-5', false)          // queued: an upload under way, or a leftover
+        build(raxOps, 'nightly-6', false)
+
+        when:
+        def plan = raxOps.images().prune(matching: /nightly-\d+/, keep: 1, dryRun: true)
+
+        then: 'the two queued ones do not push the newest active build out'
+        plan.rows.collectEntries { [it.image(), it.reason()] } == [
+                'nightly-6': 'not active (queued)', 'nightly-5': 'not active (queued)',
+                'nightly-4': 'one of the 1 newest', 'nightly-3': 'older than the 1 newest',
+                'nightly-2': 'in use: shared with 5678', 'nightly-1': 'older than the 1 newest']
+        plan.rows(Decision.WOULD_DELETE)*.image() == ['nightly-3', 'nightly-1']
+    }
+
+    def "an inUse check that throws keeps the image, and says so"() {
+        given:
+        build(ops, 'svc-1')
+        build(ops, 'svc-2')
+
+        when:
+        def report = ops.images().prune(matching: /svc-\d/, keep: 1, inUse: { throw new IllegalStateException('nova is down') })
+
+        then:
+        report.deleted.isEmpty()
+        report.rows*.reason() == ['in use? the inUse check failed: nova is down'] * 2
+    }
+
     def "images the caller says are in use stay, by a closure or by ids"() {
         given:
         def busy = (1..4).collect { build(ops, "app-$it") }[0]
@@ -139,6 +177,8 @@ class PruneSpec extends Specification {
         [matching: 'web-.*', keep: 0]         || 'prune keep must be 1 or more, not 0 (to delete every image of a series, delete them: images.findAll { ... }*.delete())'
         [matching: 'web-.*', keeps: 1]        || "prune does not know 'keeps': use matching, keep, dryRun, inUse"
         [matching: 'web-.*', inUse: 'web-1']  || 'prune inUse: takes a predicate of an image or a collection of image ids, not web-1'
+        [matching: 'web-.*', dryRun: 'yes']   || "dryRun takes true or false, not 'yes'"
+        [matching: 'web-.*', keep: 'two']     || "prune keep: a whole number, not 'two'"
     }
 
     def "a cloud that does not say its project is refused before anything is deleted"() {

@@ -81,17 +81,19 @@ class ReplicationSpec extends Specification {
         def image = base(dfw, 'app-base', 5000)
         image.replicate(to: ['ORD'])
         def copy = dfw.region('ORD').images().named('app-base')
-        copy.update { it.tags = []; it.remove('os_distro'); it.minDisk = 0 }
+        copy.update { it.tags = ['ord-only']; it.remove('os_distro'); it.minDisk = 0 }
         image.update { it.minDisk = 15; it['build'] = 'app-base-2' }
 
         when:
+        def dry = image.replicate(to: ['ORD'], dryRun: true)
         def report = image.replicate(to: ['ORD'])
 
-        then:
+        then: 'what the copy lacks is added; what only the copy has stays'
+        dry.rows[0].note() == 'identical image there; its tags and properties would be brought up to date'
         report.rows*.outcome == [ReplicationReport.Outcome.SKIPPED]
         report.rows[0].note() == 'identical image there; its tags and properties were brought up to date'
         with(copy.refresh()) {
-            tags == ['base']
+            tags.sort() == ['base', 'ord-only']
             it['os_distro'] == 'ubuntu'
             it['build'] == 'app-base-2'
             minDisk == 15

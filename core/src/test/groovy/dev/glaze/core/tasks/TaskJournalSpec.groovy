@@ -97,13 +97,17 @@ class TaskJournalSpec extends Specification {
         later.unfinished*.id() == [also.id]
         TaskJournal.at(journal).entries().find { it.id() == left.id }.status() == 'success'
 
-        when: 'the rest at once'
+        when: 'the rest at once, with one the service has forgotten (it does 48 hours after a task ends)'
+        def forgotten = UUID.randomUUID().toString()
+        Files.writeString(journal, """{"event":"created","id":"${forgotten}","type":"import","cloud":"${ord.displayName}","at":"2026-11-01T00:00:00Z","input":{}}\n""",
+                java.nio.file.StandardOpenOption.APPEND)
         def summary = later.resumeAll(fast)
 
-        then:
+        then: 'the forgotten one is journaled as such, and nothing is left unfinished'
         summary.allSucceeded
         summary.succeeded*.id == [also.id]
         later.unfinished.isEmpty()
+        TaskJournal.at(journal).entries().find { it.id() == forgotten }.status() == 'forgotten'
 
         when: 'an id the journal does not have'
         later.resume('00000000-0000-0000-0000-000000000000')
@@ -151,16 +155,20 @@ class TaskJournalSpec extends Specification {
         given: 'a program that writes what it was given to a file'
         def seen = tmp.resolve('seen.txt')
         def program = tmp.resolve('hook.sh')
-        Files.writeString(program, '#!/bin/sh\nprintf \'%s|%s|%s|%s\\n\' "$1" "$GLAZE_TASK_ID" "$GLAZE_TASK_STATUS" "$2" >> "$HOOK_OUT"\n')
+        Files.writeString(program, '#!/bin/sh\nprintf \'%s|%s|%s|%s|%s\\n\' "$1" "$GLAZE_TASK_ID" "$GLAZE_TASK_STATUS" "$2" "$(printenv "$LEAK_NAME" || echo none)" >> "$HOOK_OUT"\n')
         program.toFile().setExecutable(true)
-        def c = cloud(null, TaskListeners.command(['/usr/bin/env', "HOOK_OUT=${seen}".toString(), program.toString(), 'first-arg']))
+        and: 'a variable of this process that the program must not see (as it must not see OS_PASSWORD)'
+        String leak = System.getenv().keySet().find { !(it in ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'USER', 'DISPLAY', 'DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'TMPDIR']) }
+        assert leak != null
+        def c = cloud(null, TaskListeners.command(['/usr/bin/env', "HOOK_OUT=${seen}".toString(), "LEAK_NAME=${leak}".toString(),
+                                                   program.toString(), 'first-arg']))
 
         when:
         def ok = c.tasks().importImage(from: 'exports/x.vhd', name: 'hooked').await(fast)
         TaskEvents.drain(Duration.ofSeconds(10))
 
         then:
-        Files.readAllLines(seen) == ["first-arg|${ok.id}|success|task ${ok.id} (import, success)".toString()]
+        Files.readAllLines(seen) == ["first-arg|${ok.id}|success|task ${ok.id} (import, success)|none".toString()]
     }
 
     def "a command that cannot run is a warning, not a failure of the await"() {
