@@ -10,12 +10,11 @@
 # bench/ReplicateBench.java in its own JVM (the library and the rackspace plugin, as the shell has them; -Xmx256m;
 # under /usr/bin/time for the wall time and peak RSS): the images whose names start with the prefix, replicated
 # with concurrency N to the three other regions, as `images.findAll { ... }.replicate(to: ['ORD', 'IAD', 'HKG'],
-# concurrency: N)` does. On Rackspace a copy is an
-# export task in the source region, the exported object streamed through the client into each target's Cloud Files,
-# and an import task there. Then, in a fresh JVM, every target image is checked against its source (one per name,
+# concurrency: N)` does. On Rackspace a copy is an export task in the source region, the exported object streamed
+# through the client into each target's Cloud Files, and an import task there. Then, in a fresh JVM, every target image is checked against its source (one per name,
 # active, same size, MD5, SHA-512, tags, property) and the MD5s against those of the seeded files. A second run must
 # find everything identical and copy nothing. Requests are counted from the library's HTTP log, bytes from the
-# client's /proc/self/io. Needs curl, md5sum, java, mvn, /usr/bin/time and /usr/bin/python3. Prints a Markdown table
+# client's /proc/self/io, CPU time from /usr/bin/time and the service's /proc/PID/stat. Needs curl, md5sum, java, mvn, /usr/bin/time and /usr/bin/python3. Prints a Markdown table
 # and writes it, with the run's summary tables, to bench/results/replicate-<UTC stamp>.md. Not part of the test
 # command.
 set -euo pipefail
@@ -113,15 +112,23 @@ sample_disk() { # background: the work folder's size at most, in MiB, every 2 s
     sleep 2
   done
 }
+emu_cpu() { awk '{ print $14 + $15 }' "/proc/$emu_pid/stat"; }            # the service's user + system ticks
+emu_written() { awk '/^write_bytes/ { print $2 }' "/proc/$emu_pid/io"; }   # what it sent to the disk
 val() { grep "^$1=" "$2" | tail -n 1 | cut -d= -f2-; }
 run() { # N -> runs the client once; its key=value lines in $WORK/run-N.out, the report in $WORK/report-N.txt
   local n=$1
   log "run $n: replicating to $TARGETS with concurrency $CONCURRENCY (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "$(cut -d' ' -f1 /proc/loadavg)" >"$WORK/load-$n.before"
-  /usr/bin/time -f 'rss_kib=%M wall=%e' java -Xmx"$CLIENT_HEAP" -XX:+UseSerialGC -cp "$CP" ReplicateBench replicate \
+  local cpu0 cpu1 io0 io1
+  cpu0=$(emu_cpu); io0=$(emu_written)
+  /usr/bin/time -f 'rss_kib=%M wall=%e user=%U sys=%S' java -Xmx"$CLIENT_HEAP" -XX:+UseSerialGC -cp "$CP" ReplicateBench replicate \
     "$URL" "$SOURCE" "$TARGETS" "$PREFIX" "$CONCURRENCY" "$WORK/report-$n.txt" >"$WORK/run-$n.out" 2>"$WORK/run-$n.err" \
     || { cat "$WORK/run-$n.out" "$WORK/run-$n.err" >&2; die "run $n failed"; }
-  grep -o 'rss_kib=[0-9]* wall=[0-9.]*' "$WORK/run-$n.err" | tr ' ' '\n' >>"$WORK/run-$n.out"
+  cpu1=$(emu_cpu); io1=$(emu_written)
+  grep -o 'rss_kib=[0-9]* wall=[0-9.]* user=[0-9.]* sys=[0-9.]*' "$WORK/run-$n.err" | tr ' ' '\n' >>"$WORK/run-$n.out"
+  echo "emu_cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / t }')" \
+    >>"$WORK/run-$n.out"
+  echo "emu_written=$((io1 - io0))" >>"$WORK/run-$n.out"
   echo "$(cut -d' ' -f1 /proc/loadavg)" >"$WORK/load-$n.after"
   [ "$(val ok "$WORK/run-$n.out")" = true ] || { cat "$WORK/run-$n.out" "$WORK/report-$n.txt" >&2; die "run $n: a row failed"; }
   [ "$(val rows "$WORK/run-$n.out")" = "$((IMAGES * 3))" ] || die "run $n: $(val rows "$WORK/run-$n.out") rows, not $((IMAGES * 3))"
@@ -148,8 +155,10 @@ verify
 emu_hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$emu_pid/status")
 emu_threads=$(awk '/^Threads/ { print $2 }' "/proc/$emu_pid/status")
 disk_max=$(cat "$WORK/disk.max" 2>/dev/null || echo 0)
-# the service's heap at most: the largest "before" figure of its GC log (G1: "Pause Young ... 123M->45M(256M)")
+# the service's heap at most: the largest "before" figure of its GC log (G1: "Pause Young ... 123M->45M(256M)"),
+# and the largest "after" one (what was live)
 emu_heap=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/emu-gc.log" | cut -dM -f1 | sort -n | tail -n 1)
+emu_live=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/emu-gc.log" | cut -d'>' -f2 | tr -d M | sort -n | tail -n 1)
 
 # --- the table ----------------------------------------------------------------------------------------
 r() { val "$1" "$WORK/run-$2.out"; }
@@ -170,13 +179,15 @@ mkdir -p "$ROOT/bench/results"
   echo "| … image data delivered ($IMAGES × $DATA_MIB MiB × 3), MiB/s | $(rate "$total_bytes" "$(r seconds 1)") ($(gib "$total_bytes") GiB) | |"
   echo "| client JVM from start to exit, s | $(r wall 1) | $(r wall 2) |"
   echo "| client peak RSS / peak heap (-Xmx$CLIENT_HEAP, serial GC), MiB | $(( $(r rss_kib 1) / 1024 )) / $(r peak_heap_mib 1) | $(( $(r rss_kib 2) / 1024 )) / $(r peak_heap_mib 2) |"
+  echo "| CPU time: client (user + system) / service, s | $(awk -v u="$(r user 1)" -v s="$(r sys 1)" 'BEGIN { printf "%.0f", u + s }') / $(r emu_cpu 1) | $(awk -v u="$(r user 2)" -v s="$(r sys 2)" 'BEGIN { printf "%.1f", u + s }') / $(r emu_cpu 2) |"
+  echo "| service writes to the disk (write_bytes), GiB | $(gib "$(r emu_written 1)") | $(gib "$(r emu_written 2)") |"
   echo "| client threads at most | $(r peak_threads 1) | $(r peak_threads 2) |"
   echo "| HTTP requests by the client (not 2xx) | $(r requests 1) ($(r not_2xx 1)) | $(r requests 2) ($(r not_2xx 2)) |"
   echo "| … by kind | $(r requests_by_kind 1) | $(r requests_by_kind 2) |"
   echo "| … not 2xx | $(r not_2xx_by_kind 1) | $(r not_2xx_by_kind 2) |"
   echo "| bytes through the client: read / written (rchar / wchar) | $(gib "$(r rchar 1)") / $(gib "$(r wchar 1)") GiB | $(mib "$(r rchar 2)") / $(mib "$(r wchar 2)") MiB |"
   echo "| service peak RSS (-Xmx$EMU_HEAP): after seeding / after run 1 / at the end, MiB | $((emu_hwm_before / 1024)) / $((emu_hwm_1 / 1024)) / $((emu_hwm / 1024)) | |"
-  echo "| service heap at most (before a GC, from its GC log), MiB | ${emu_heap:-n/a} | |"
+  echo "| service heap at most: before a GC / live after one (its GC log), MiB | ${emu_heap:-n/a} / ${emu_live:-n/a} | |"
   echo "| service threads at the end | $emu_threads | |"
   echo "| service data folder at most (sampled every 2 s), GiB | $(awk -v m="$disk_max" 'BEGIN { printf "%.1f", m / 1024 }') | |"
   echo "| export objects left in the stores after run 1 | $leftover | |"
