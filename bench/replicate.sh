@@ -156,9 +156,11 @@ emu_hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$emu_pid/status")
 emu_threads=$(awk '/^Threads/ { print $2 }' "/proc/$emu_pid/status")
 disk_max=$(cat "$WORK/disk.max" 2>/dev/null || echo 0)
 # the service's heap at most: the largest "before" figure of its GC log (G1: "Pause Young ... 123M->45M(256M)"),
-# and the largest "after" one (what was live)
+# and the largest after a young collection (what it kept: the 1 MiB buffers of the transfers in flight, and old data
+# not yet collected)
 emu_heap=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/emu-gc.log" | cut -dM -f1 | sort -n | tail -n 1)
-emu_live=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/emu-gc.log" | cut -d'>' -f2 | tr -d M | sort -n | tail -n 1)
+emu_live=$(grep 'Pause Young' "$WORK/emu-gc.log" | grep -o '[0-9]*M->[0-9]*M' | cut -d'>' -f2 | tr -d M | sort -n \
+  | tail -n 1)
 
 # --- the table ----------------------------------------------------------------------------------------
 r() { val "$1" "$WORK/run-$2.out"; }
@@ -187,7 +189,7 @@ mkdir -p "$ROOT/bench/results"
   echo "| … not 2xx | $(r not_2xx_by_kind 1) | $(r not_2xx_by_kind 2) |"
   echo "| bytes through the client: read / written (rchar / wchar) | $(gib "$(r rchar 1)") / $(gib "$(r wchar 1)") GiB | $(mib "$(r rchar 2)") / $(mib "$(r wchar 2)") MiB |"
   echo "| service peak RSS (-Xmx$EMU_HEAP): after seeding / after run 1 / at the end, MiB | $((emu_hwm_before / 1024)) / $((emu_hwm_1 / 1024)) / $((emu_hwm / 1024)) | |"
-  echo "| service heap at most: before a GC / live after one (its GC log), MiB | ${emu_heap:-n/a} / ${emu_live:-n/a} | |"
+  echo "| service heap at most: before a GC / after a young GC (its GC log), MiB | ${emu_heap:-n/a} / ${emu_live:-n/a} | |"
   echo "| service threads at the end | $emu_threads | |"
   echo "| service data folder at most (sampled every 2 s), GiB | $(awk -v m="$disk_max" 'BEGIN { printf "%.1f", m / 1024 }') | |"
   echo "| export objects left in the stores after run 1 | $leftover | |"
