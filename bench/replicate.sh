@@ -49,7 +49,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK/emu" "$WORK"/*.bin "$WORK/classes"   # gigabytes; the logs and the reports stay
+  rm -rf "$WORK/emu" "$WORK"/*.bin "$WORK"/*.jar "$WORK/classes"   # gigabytes; the logs and the reports stay
 }
 trap cleanup EXIT
 
