@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * Images and targets run concurrently, at most {@link #concurrency(int)} at once; each image's data is fetched once
- * for all its targets. A failure in one target is its row's note and does not stop the others; a copy that
+ * for all its targets, and deleted again (export object, temporary file) once its last target is done. A failure in one target is its row's note and does not stop the others; a copy that
  * arrived wrong is deleted again.
  */
 public final class Replication {
@@ -163,9 +163,19 @@ public final class Replication {
         try {
             Map<Future<Row>, String[]> jobs = new LinkedHashMap<>();
             for (Image image : uniqueImages.values()) {
+                // the image's data goes as soon as its last target is done: a run of many images never holds
+                // every export in the source's store at once
+                AtomicInteger targetsLeft = new AtomicInteger(uniqueTargets.size());
                 for (Cloud target : uniqueTargets.values()) {
-                    jobs.put(pool.submit(() -> copy(image, target, data)),
-                            new String[] {image.getName(), image.getId(), target.getDisplayName()});
+                    jobs.put(pool.submit(() -> {
+                        try {
+                            return copy(image, target, data);
+                        } finally {
+                            if (targetsLeft.decrementAndGet() == 0 && !keepObjects) {
+                                data.release(image);
+                            }
+                        }
+                    }), new String[] {image.getName(), image.getId(), target.getDisplayName()});
                 }
             }
             List<Row> rows = new ArrayList<>();

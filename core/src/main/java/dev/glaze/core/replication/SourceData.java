@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data of each source image, fetched once however many targets it goes to: on Rackspace the object an export
- * task wrote to Cloud Files, elsewhere a verified download into a temporary file. {@link #cleanUp()} deletes them.
+ * task wrote to Cloud Files, elsewhere a verified download into a temporary file. {@link #release(Image)} deletes
+ * one image's, {@link #cleanUp()} what is left.
  */
 final class SourceData {
     /** Bytes to send: opened once per target, read to the end, closed by the reader. */
@@ -140,6 +141,21 @@ final class SourceData {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // a temporary folder the system cleans up later
+        }
+    }
+
+    /**
+     * Deletes the data of {@code image} once no target needs it any more (its last target is done); nothing when it
+     * was never fetched. A failure to delete is left to the store's owner, as in {@link #cleanUp()}.
+     */
+    void release(Image image) {
+        CompletableFuture<Data> f = byImage.remove(image.getId());
+        if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
+            try {
+                f.join().delete();
+            } catch (RuntimeException e) {
+                // best effort: the object stays in its container, named after the image
+            }
         }
     }
 

@@ -185,6 +185,42 @@ class ReplicationSpec extends Specification {
         dfw.region('IAD').images().where(name: 'twice').toList().size() == 1
     }
 
+    def "each image's export is deleted once its last target has it, not only when the whole run ends"() {
+        given: 'a source whose requests are logged, and three images'
+        List<String> log = Collections.synchronizedList([])
+        def source = Cloud.builder().authenticator(Authenticators.rackspaceApiKey("${rackspace.url}/v2.0", 'ops', KEY))
+                .region('DFW').httpLog { String line -> log << line }.build()
+        def images = (1..3).collect { base(source, "early-$it", 5000 + it) }
+        log.clear()
+
+        when: 'one copy at a time, so the order is fixed: image 1 to ORD and IAD, then image 2, then image 3'
+        def report = images.replicate(to: ['ORD', 'IAD'], concurrency: 1)
+
+        then:
+        report.rows*.outcome == [ReplicationReport.Outcome.COPIED] * 6
+        def sent = log.findAll { it.startsWith('> ') }
+        // the export object in the source's store (its copies in ORD and IAD have the same name)
+        def deleted = { Image i ->
+            sent.findIndexOf { it ==~ /> DELETE \S*\/DFW\/v1\/\S*\/glaze-replication\/${i.id}\.vhd.*/ }
+        }
+        def exported = { Image i -> sent.findIndexOf { it.startsWith('> POST') && it.contains('"image_uuid":"' + i.id) } }
+        images.every { deleted(it) > 0 && exported(it) >= 0 }
+        deleted(images[0]) < exported(images[1])
+        deleted(images[1]) < exported(images[2])
+        ['DFW', 'ORD', 'IAD'].every { objects(dfw.region(it)).isEmpty() }
+
+        and: 'a run with keepObjects keeps them all'
+        images.each { i -> ['ORD', 'IAD'].each { r -> dfw.region(r).images().where(name: i.name).each { it.delete() } } }
+        def kept = images.replicate(to: ['ORD', 'IAD'], concurrency: 1, keepObjects: true)
+        kept.ok
+        images.every { i -> objects(dfw).contains("glaze-replication/${i.id}.vhd".toString()) }
+
+        cleanup:
+        ['DFW', 'ORD', 'IAD'].each { r ->
+            dfw.region(r).containers().find('glaze-replication').ifPresent { c -> c.objects().each { it.delete() } }
+        }
+    }
+
     def "an image that is not active is refused in its row"() {
         given:
         def queued = dfw.images().create(name: 'empty', disk_format: 'vhd', container_format: 'ovf')
