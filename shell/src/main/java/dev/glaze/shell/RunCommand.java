@@ -99,11 +99,14 @@ final class RunCommand {
             Runtime.getRuntime().addShutdownHook(blank);
         }
         try (Session session = open(progress)) {
+            ScriptCache cache = scriptCache();
+            if (cache != null) {
+                cache.prefetch(source, fileName); // while Groovy's runtime starts: the evaluator waits for it
+            }
             GroovyEvaluator evaluator = new GroovyEvaluator(session.cloud(), session.cloudNames(), out);
             evaluator.openCloudsWith(session::cloudNamed);
             evaluator.binding().setVariable("args", args);
             try {
-                ScriptCache cache = scriptCache();
                 Object result = cache == null ? evaluator.evaluate(source, fileName)
                         : evaluator.evaluate(source, fileName, cache);
                 if (fileName.equals("expression")) {

@@ -1,6 +1,5 @@
 package dev.glaze.shell.repl;
 
-import groovy.lang.GroovySystem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -40,6 +39,9 @@ public final class ScriptCache {
     private final Path folder;
     private final int maxEntries;
     private final String build;
+    /** What {@link #prefetch} read: the key it read it for and the entry (null when there was none). */
+    private String prefetchedKey;
+    private CompiledScript prefetched;
 
     ScriptCache(Path folder, int maxEntries) {
         this.folder = folder;
@@ -57,9 +59,29 @@ public final class ScriptCache {
         return folder;
     }
 
+    /**
+     * Reads the entry of {@code source} named {@code fileName} ahead of its {@link #load}, which then returns it:
+     * a one-shot command does it while Groovy's runtime is still starting on other threads. It touches no Groovy
+     * class, so it may run before {@link GroovyWarmUp#await()}.
+     */
+    public synchronized void prefetch(String source, String fileName) {
+        prefetched = read(entry(source, fileName));
+        prefetchedKey = fileName + '\0' + source;
+    }
+
     /** The classes compiled earlier from {@code source} named {@code fileName}, or null when there are none. */
-    CompiledScript load(String source, String fileName) {
-        Path entry = entry(source, fileName);
+    synchronized CompiledScript load(String source, String fileName) {
+        String key = fileName + '\0' + source;
+        if (key.equals(prefetchedKey)) {
+            prefetchedKey = null;
+            CompiledScript found = prefetched;
+            prefetched = null;
+            return found;
+        }
+        return read(entry(source, fileName));
+    }
+
+    private static CompiledScript read(Path entry) {
         if (!Files.isRegularFile(entry)) {
             return null;
         }
@@ -150,12 +172,14 @@ public final class ScriptCache {
     }
 
     /**
-     * What compiled a cached class: Groovy's version and the jars (or class folders) of the shell and the library,
-     * by path, size and time, since the compiler resolves the imported names against them.
+     * What compiled a cached class: the jars (or class folders) of Groovy, the shell and the library, by path, size
+     * and time, since the compiler resolves the imported names against them. Only their class objects are used,
+     * which loads them without starting Groovy's runtime ({@link #prefetch} runs before it is ready).
      */
     private static String buildIdentity() {
-        StringBuilder id = new StringBuilder(GroovySystem.getVersion());
-        for (Class<?> c : new Class<?>[] {ScriptCache.class, dev.glaze.core.Cloud.class}) {
+        StringBuilder id = new StringBuilder("glaze");
+        for (Class<?> c : new Class<?>[] {groovy.lang.GroovySystem.class, ScriptCache.class,
+            dev.glaze.core.Cloud.class}) {
             CodeSource source = c.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null) {
                 continue;

@@ -40,6 +40,35 @@ class ScriptCacheSpec extends Specification {
         evaluator().evaluate('6 * 7', 'expression', cache) == 'from the cache'
     }
 
+    def "an entry prefetched before Groovy's runtime is ready is the one the run uses, once"() {
+        given:
+        def cache = ScriptCache.in(tmp)
+        evaluator().evaluate('6 * 7', 'expression', cache)
+        Path answer = entries(tmp)[0]
+        evaluator().evaluate('"changed on disk"', 'expression', cache)
+        Path other = entries(tmp).find { it != answer }
+
+        when: 'the entry is read ahead, then replaced on disk'
+        def fresh = ScriptCache.in(tmp)
+        fresh.prefetch('6 * 7', 'expression')
+        Files.copy(other, answer, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+
+        then: 'the run uses what was read ahead; a second run reads the disk again'
+        evaluator().evaluate('6 * 7', 'expression', fresh) == 42
+        evaluator().evaluate('6 * 7', 'expression', fresh) == 'changed on disk'
+    }
+
+    def "a prefetch of another source or name is not used"() {
+        given:
+        def cache = ScriptCache.in(tmp)
+        cache.prefetch('1 + 1', 'expression')
+
+        expect:
+        evaluator().evaluate('1 + 2', 'expression', cache) == 3
+        evaluator().evaluate('1 + 1', 'job.groovy', cache) == 2
+        evaluator().evaluate('1 + 1', 'expression', cache) == 2
+    }
+
     def "an edited source, or the same source under another file name, is compiled afresh"() {
         given:
         def cache = ScriptCache.in(tmp)
