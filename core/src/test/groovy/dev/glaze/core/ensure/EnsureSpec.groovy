@@ -174,6 +174,40 @@ class EnsureSpec extends Specification {
         files?.close()
     }
 
+    def "an import that outlasts the timeout keeps its image, which the next run finds"() {
+        given: 'a web server that takes 3 s to answer'
+        def bytes = new byte[5000]
+        def slow = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
+        slow.createContext('/slow.raw') { ex ->
+            Thread.sleep(3000)
+            ex.sendResponseHeaders(200, bytes.length)
+            ex.responseBody.withCloseable { it.write(bytes) }
+        }
+        slow.executor = java.util.concurrent.Executors.newCachedThreadPool()
+        slow.start()
+        String url = "http://127.0.0.1:${slow.address.port}/slow.raw"
+
+        when:
+        cloud.images().ensure(name: 'slow', diskFormat: 'raw', containerFormat: 'bare', url: url,
+                timeout: java.time.Duration.ofSeconds(1))
+
+        then:
+        def e = thrown(GlazeException)
+        e.message ==~ /ensure 'slow': image \S+ is still \w+ after 1 s.*; image \S+ is kept, and the next run of ensure finds it/
+
+        when: 'the import ends; the next run finds that image'
+        def image = cloud.images().named('slow').awaitStatus('active', java.time.Duration.ofSeconds(30))
+        def again = cloud.images().ensure(name: 'slow', diskFormat: 'raw', containerFormat: 'bare', url: url)
+
+        then:
+        again.action() == Action.UNCHANGED
+        again.image().id == image.id
+        cloud.images().where(name: 'slow').toList().size() == 1
+
+        cleanup:
+        slow?.stop(0)
+    }
+
     def "on Rackspace the data comes from a Cloud Files object through an import task"() {
         given:
         def rax = rackspace.cloud()
