@@ -1,5 +1,6 @@
 package dev.glaze.plugin.compute
 
+import dev.glaze.plugin.testing.EmbeddedService
 import dev.glaze.core.Cloud
 import dev.glaze.core.GlazeException
 import dev.glaze.core.auth.AuthToken
@@ -19,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList
  * and the one-line refusal of every change.
  */
 class ComputePluginSpec extends Specification {
-    @Shared @AutoCleanup Service service = new Service(profile: 'openstack')
+    @Shared @AutoCleanup EmbeddedService service = new EmbeddedService(profile: 'openstack')
     @Shared Cloud glance = service.cloud()
     @Shared List<String> log = new CopyOnWriteArrayList()
     @Shared Cloud nova = computeOnly(service.url, log)

@@ -1,5 +1,6 @@
 package dev.glaze.plugin.openstack
 
+import dev.glaze.plugin.testing.EmbeddedService
 import dev.glaze.core.Cloud
 import dev.glaze.core.GlazeException
 import groovy.transform.Memoized
@@ -16,11 +17,11 @@ import java.time.Duration
  * interoperable import driven as a script would.
  */
 class OpenStackPluginSpec extends Specification {
-    @Shared @AutoCleanup Service openstack = new Service(profile: 'openstack')
-    @Shared @AutoCleanup Service rackspace = new Service(profile: 'rackspace')
+    @Shared @AutoCleanup EmbeddedService openstack = new EmbeddedService(profile: 'openstack')
+    @Shared @AutoCleanup EmbeddedService rackspace = new EmbeddedService(profile: 'rackspace')
 
     @Memoized
-    static List<Map> targets(Service emulator) {
+    static List<Map> targets(EmbeddedService emulator) {
         def all = [[name: 'emulator', cloud: emulator.cloud()]]
         String real = System.getenv('GLAZE_REAL_GLANCE_URL')
         if (real) {

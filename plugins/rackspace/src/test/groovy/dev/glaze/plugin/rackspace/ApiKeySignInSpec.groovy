@@ -1,5 +1,6 @@
 package dev.glaze.plugin.rackspace
 
+import dev.glaze.plugin.testing.EmbeddedService
 import dev.glaze.core.AuthenticationException
 import dev.glaze.core.Cloud
 import dev.glaze.core.ConfigurationException
@@ -13,7 +14,7 @@ class ApiKeySignInSpec extends Specification {
     static final String USERS = '''{"users": [{"name": "alice", "apiKey": "0123456789abcdef0123456789abcdef",
         "project": {"id": "929418", "name": "alice-account"}}]}'''
 
-    @Shared @AutoCleanup Service service = new Service(profile: 'rackspace', users: USERS)
+    @Shared @AutoCleanup EmbeddedService service = new EmbeddedService(profile: 'rackspace', users: USERS)
     @Shared def method = new RackspacePlugin().authMethod().get()
 
     def "auth_type rackspace_apikey signs in with the user's API key and finds the image service in the catalog"() {

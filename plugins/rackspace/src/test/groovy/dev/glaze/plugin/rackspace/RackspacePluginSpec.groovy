@@ -1,5 +1,6 @@
 package dev.glaze.plugin.rackspace
 
+import dev.glaze.plugin.testing.EmbeddedService
 import dev.glaze.core.Cloud
 import dev.glaze.core.GlazeException
 import dev.glaze.core.plugins.Plugins
@@ -39,8 +40,8 @@ class RackspacePluginSpec extends Specification {
             'vm_mode'                             : 'hvm']
     static final byte[] VHD = ('conectix' + 'x' * 1000).bytes
 
-    @Shared @AutoCleanup Service rackspace = new Service(profile: 'rackspace')
-    @Shared @AutoCleanup Service openstack = new Service(profile: 'openstack')
+    @Shared @AutoCleanup EmbeddedService rackspace = new EmbeddedService(profile: 'rackspace')
+    @Shared @AutoCleanup EmbeddedService openstack = new EmbeddedService(profile: 'openstack')
     @Shared List<String> log = new CopyOnWriteArrayList()
     @Shared Cloud cloud = rackspace.cloud(log: { log << it })
     @Shared def fast = AwaitOptions.builder().poll(Duration.ofMillis(10)).maxPoll(Duration.ofMillis(50))

@@ -1,4 +1,4 @@
-package dev.glaze.plugin.compute
+package dev.glaze.plugin.testing
 
 import dev.glaze.core.Cloud
 import dev.glaze.emulator.AuthMode
@@ -9,16 +9,27 @@ import dev.glaze.emulator.ServiceConfig
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
+import java.util.function.Consumer
 
-/** The embedded image service on a free loopback port with its data in a fresh folder. */
-class Service implements AutoCloseable {
+/**
+ * The embedded image service on a free loopback port with its data in a fresh folder, for plugins' specs.
+ *
+ * <pre>
+ * @Shared @AutoCleanup EmbeddedService rackspace = new EmbeddedService(profile: 'rackspace')
+ * def cloud = rackspace.cloud(plugins: Plugins.only(['rackspace']))
+ * </pre>
+ *
+ * Options: {@code profile} ('rackspace' default, 'openstack'), {@code users} (the users file's JSON text: Keystone
+ * sign-in instead of auth none).
+ */
+class EmbeddedService implements AutoCloseable {
     final ImageService service
     final Path dir
 
-    Service(Map options = [:]) {
-        dir = Files.createTempDirectory('glaze-compute-spec')
+    EmbeddedService(Map options = [:]) {
+        dir = Files.createTempDirectory('glaze-plugin-spec')
         def b = ServiceConfig.builder(dir.resolve('data')).port(0)
-                .profile(Profile.fromName(options.profile ?: 'openstack')).taskDelay(Duration.ofMillis(10))
+                .profile(Profile.fromName(options.profile ?: 'rackspace')).taskDelay(Duration.ofMillis(10))
         if (options.users) {
             Path users = dir.resolve('users.json')
             Files.writeString(users, options.users as String)
@@ -42,6 +53,11 @@ class Service implements AutoCloseable {
             b.httpLog(options.log)
         }
         b.build()
+    }
+
+    /** Sets properties as Rackspace does, behind the API (users may not set com.rackspace* ones). */
+    void provide(String imageId, Map<String, String> properties) {
+        service.store().update(imageId, { it.with({ a -> a.putAll(properties) } as Consumer) }, null)
     }
 
     void close() {
