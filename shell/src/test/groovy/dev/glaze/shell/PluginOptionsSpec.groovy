@@ -2,14 +2,11 @@ package dev.glaze.shell
 
 import dev.glaze.shell.repl.GroovyEvaluator
 import dev.glaze.shell.repl.PluginAliasCompleter
-import dev.glaze.shell.repl.Renderer
-import dev.glaze.shell.repl.Repl
-import org.jline.terminal.impl.DumbTerminal
+import dev.glaze.shell.testing.DumbRepl
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
 
-import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -115,20 +112,9 @@ class PluginOptionsSpec extends Specification {
         ShellOptions.help().contains('--no-plugins')
     }
 
-    String repl(String input, Map<String, String> extraEnv = [:]) {
-        def out = new ByteArrayOutputStream()
+    String repl(String input) {
         def selector = new CloudSelector(env(), tmp.resolve('repl-data'), new PrintStream(new ByteArrayOutputStream()), false)
-        Session s = selector.select(true, null, null)
-        def terminal = new DumbTerminal('glaze', 'dumb', new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                out, StandardCharsets.UTF_8)
-        try {
-            def evaluator = new GroovyEvaluator(s.cloud(), s.cloudNames(), new PrintStream(out, true, 'UTF-8'))
-            new Repl(terminal, evaluator, s, new Renderer(120, false), tmp.resolve('home/.glaze/history'), false).run()
-        } finally {
-            terminal.close()
-            s.close()
-        }
-        out.toString('UTF-8')
+        DumbRepl.run(selector.select(true, null, null), input, tmp.resolve('home/.glaze/history'))
     }
 
     def ":plugins lists each plugin with its version, priority, whether it is active here, and its properties"() {

@@ -1,13 +1,9 @@
 package dev.glaze.shell
 
-import dev.glaze.shell.repl.GroovyEvaluator
-import dev.glaze.shell.repl.Renderer
-import dev.glaze.shell.repl.Repl
-import org.jline.terminal.impl.DumbTerminal
+import dev.glaze.shell.testing.DumbRepl
 import spock.lang.Specification
 import spock.lang.TempDir
 
-import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -29,20 +25,8 @@ class ReplCommandsSpec extends Specification {
       project_name: lab
 ''')
         def env = [OS_CLIENT_CONFIG_FILE: yaml.toString(), GLAZE_TASK_JOURNAL: tmp.resolve('tasks.jsonl').toString()]
-        def err = new ByteArrayOutputStream()
-        def out = new ByteArrayOutputStream()
-        def selector = new CloudSelector(env, tmp.resolve('data'), new PrintStream(err, true, 'UTF-8'), false)
-        Session s = selector.select(true, null, null)
-        def terminal = new DumbTerminal('glaze', 'dumb', new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                out, StandardCharsets.UTF_8)
-        try {
-            def evaluator = new GroovyEvaluator(s.cloud(), s.cloudNames(), new PrintStream(out, true, 'UTF-8'))
-            new Repl(terminal, evaluator, s, new Renderer(120, false), tmp.resolve('home/.glaze/history'), false).run()
-        } finally {
-            terminal.close()
-            s.close()
-        }
-        out.toString('UTF-8')
+        def selector = new CloudSelector(env, tmp.resolve('data'), new PrintStream(new ByteArrayOutputStream(), true, 'UTF-8'), false)
+        DumbRepl.run(selector.select(true, null, null), input, tmp.resolve('home/.glaze/history'))
     }
 
     def ":help shows examples and the commands; :exit leaves"() {
