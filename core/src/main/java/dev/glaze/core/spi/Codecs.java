@@ -8,8 +8,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /** The codecs behind {@link PropertyCodec}'s factories. */
 final class Codecs {
@@ -176,13 +179,31 @@ final class Codecs {
     static final class Flag implements PropertyCodec<Boolean> {
         private final String yes;
         private final String no;
+        private final Set<String> alsoTrue;
+        private final Set<String> alsoFalse;
 
         Flag(String yes, String no) {
+            this(yes, no, List.of(), List.of());
+        }
+
+        Flag(String yes, String no, Collection<String> alsoTrue, Collection<String> alsoFalse) {
             this.yes = Objects.requireNonNull(yes, "true text");
             this.no = Objects.requireNonNull(no, "false text");
             if (yes.equalsIgnoreCase(no)) {
                 throw new IllegalArgumentException("a flag needs two different texts, not '" + yes + "' twice");
             }
+            this.alsoTrue = lowerCase(alsoTrue);
+            this.alsoFalse = lowerCase(alsoFalse);
+            if (alsoTrue.stream().anyMatch(t -> this.alsoFalse.contains(t.toLowerCase(Locale.ROOT)))) {
+                throw new IllegalArgumentException("a spelling cannot be read as both true and false: "
+                        + alsoTrue + " and " + alsoFalse);
+            }
+        }
+
+        private static Set<String> lowerCase(Collection<String> texts) {
+            Set<String> out = new java.util.HashSet<>();
+            texts.forEach(t -> out.add(t.strip().toLowerCase(Locale.ROOT)));
+            return Set.copyOf(out);
         }
 
         @Override
@@ -199,7 +220,21 @@ final class Codecs {
             if (no.equalsIgnoreCase(wire)) {
                 return Boolean.FALSE;
             }
-            throw new IllegalArgumentException("is neither '" + yes + "' nor '" + no + "': '" + wire + "'");
+            String w = wire == null ? "" : wire.strip().toLowerCase(Locale.ROOT);
+            if (alsoTrue.contains(w)) {
+                return Boolean.TRUE;
+            }
+            if (alsoFalse.contains(w)) {
+                return Boolean.FALSE;
+            }
+            throw new IllegalArgumentException(alsoTrue.isEmpty() && alsoFalse.isEmpty()
+                    ? "is neither '" + yes + "' nor '" + no + "': '" + wire + "'"
+                    : "is not a flag: '" + wire + "' (true: '" + yes + "', " + sorted(alsoTrue) + "; false: '" + no
+                            + "', " + sorted(alsoFalse) + ")");
+        }
+
+        private static List<String> sorted(Set<String> texts) {
+            return texts.stream().sorted().toList();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.glaze.core.spi;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -72,6 +73,16 @@ public interface PropertyCodec<T> {
     /** A flag written as one of two texts, in the provider's spelling ({@code "1"}/{@code "0"}, {@code "True"}/{@code "False"}). */
     static PropertyCodec<Boolean> booleanAsString(String trueText, String falseText) {
         return new Codecs.Flag(trueText, falseText);
+    }
+
+    /**
+     * As {@link #booleanAsString(String, String)}, also reading other spellings (any case, blanks around ignored), as
+     * the consumer of the property reads them: e.g. Nova's {@code bool_from_string} takes {@code yes}, {@code on},
+     * {@code 1}; the value is still written as {@code trueText} or {@code falseText}.
+     */
+    static PropertyCodec<Boolean> booleanAsString(String trueText, String falseText, Collection<String> alsoTrue,
+            Collection<String> alsoFalse) {
+        return new Codecs.Flag(trueText, falseText, alsoTrue, alsoFalse);
     }
 
     /** A date and time without a zone, in a {@link java.time.format.DateTimeFormatter} pattern, as a {@link java.time.LocalDateTime}. */

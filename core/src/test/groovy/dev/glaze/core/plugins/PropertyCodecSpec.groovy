@@ -55,6 +55,29 @@ class PropertyCodecSpec extends Specification {
         flag.encode(true) == 'True'
     }
 
+    def "a flag with more spellings reads them in any case, blanks around ignored, and writes its own texts"() {
+        given: 'a flag as Nova reads it (oslo bool_from_string), written as Glance spells it'
+        def flag = PropertyCodec.booleanAsString('yes', 'no', ['1', 'true', 'on'], ['0', 'false', 'off'])
+
+        expect:
+        ['yes', 'YES', ' on ', '1', 'True'].every { flag.decode(it) == true }
+        ['no', 'Off', '0', 'false'].every { flag.decode(it) == false }
+        flag.encode(true) == 'yes' && flag.encode(false) == 'no'
+
+        when:
+        flag.decode('maybe')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message == "is not a flag: 'maybe' (true: 'yes', [1, on, true]; false: 'no', [0, false, off])"
+
+        when: 'a spelling on both sides'
+        PropertyCodec.booleanAsString('yes', 'no', ['1', 'y'], ['Y'])
+
+        then:
+        thrown(IllegalArgumentException)
+    }
+
     def "a whole number may be assigned as any integral number; a fraction is refused"() {
         given:
         def spec = PropertySpec.named('com.x.id').codec(PropertyCodec.integerAsString()).build()

@@ -13,9 +13,17 @@ import java.util.List;
 final class OpenStackProperties {
     private static final PropertyCodec<String> TEXT = PropertyCodec.string();
     private static final PropertyCodec<Long> NUMBER = PropertyCodec.integerAsString();
-    private static final PropertyCodec<Boolean> FLAG = new NovaFlag("true", "false");
+    /** oslo's {@code bool_from_string}, which Nova reads flags with: any case, so another tool's spelling reads too. */
+    private static final List<String> NOVA_TRUE = List.of("1", "t", "true", "on", "y", "yes");
+    private static final List<String> NOVA_FALSE = List.of("0", "f", "false", "off", "n", "no");
+    private static final PropertyCodec<Boolean> FLAG = novaFlag("true", "false");
 
     private OpenStackProperties() {
+    }
+
+    /** A flag as Nova reads it, written in the spelling Glance's metadata definitions use for the property. */
+    private static PropertyCodec<Boolean> novaFlag(String yes, String no) {
+        return PropertyCodec.booleanAsString(yes, no, NOVA_TRUE, NOVA_FALSE);
     }
 
     static final List<PropertySpec> ALL = List.of(
@@ -63,7 +71,7 @@ final class OpenStackProperties {
             hwFlag("hw_vif_multiqueue_enabled", "whether virtio network cards get one queue per vCPU"),
             hwText("hw_firmware_type", "the firmware the server boots with: bios or uefi", "uefi", "bios"),
             hwText("hw_machine_type", "the emulated machine type (libvirt), e.g. q35 or pc", "q35", "pc"),
-            PropertySpec.named("hw_qemu_guest_agent").alias("hwQemuGuestAgent").codec(new NovaFlag("yes", "no"))
+            PropertySpec.named("hw_qemu_guest_agent").alias("hwQemuGuestAgent").codec(novaFlag("yes", "no"))
                     .description("whether the image runs the QEMU guest agent, which quiesced snapshots and"
                             + " password setting use (Glance spells it yes/no)").build(),
             hwText("hw_rng_model", "the random number generator device given to the guest: virtio", "virtio"),

@@ -47,7 +47,7 @@ class OpenStackPluginSpec extends Specification {
         given:
         def img = image(target.cloud as Cloud, [os_distro: 'ubuntu', os_version: '22.04', os_admin_user: 'ubuntu',
                 hw_disk_bus: 'scsi', hw_scsi_model: 'virtio-scsi', hw_qemu_guest_agent: 'yes', hw_cpu_cores: '4',
-                hw_boot_menu: 'True', hw_watchdog_action: 'reset', hw_foo_bar: 'x'])
+                hw_boot_menu: 'True', hw_watchdog_action: 'reset', hw_foo_bar: 'x', os_require_quiesce: 'on'])
 
         expect:
         img.distro == 'ubuntu'
@@ -58,6 +58,7 @@ class OpenStackPluginSpec extends Specification {
         img.hwQemuGuestAgent == true
         img.hwCpuCores == 4L
         img.hwBootMenu == true
+        img.requireQuiesce == true     // Nova reads 'on' as true, and so does glaze
         img.typed('hw_cpu_cores') == 4L
         img.hwFooBar == 'x'            // any other hw_ property by its camel-case name
         img.hidden == false
