@@ -9,6 +9,7 @@ import dev.glaze.core.images.FileComparison;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.images.ImagePatch;
 import dev.glaze.core.images.Images;
+import dev.glaze.core.internal.NamedArguments;
 import dev.glaze.core.tasks.AwaitOptions;
 import java.io.File;
 import java.nio.file.Files;
@@ -432,23 +433,14 @@ public final class EnsureImage {
     }
 
     private static int integer(String key, Object v) {
-        try {
-            return v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw new GlazeException("ensure " + key + ": a whole number, not '" + v + "'");
-        }
+        return NamedArguments.wholeNumber(v).orElseThrow(() ->
+                new GlazeException("ensure " + key + ": a whole number, not '" + v + "'"));
     }
 
     /** true or false, nothing else: "yes" must not quietly mean false (YAML 1.2 reads yes as text). */
     private static boolean flag(String key, Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(v).trim();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new GlazeException("ensure " + key + ": true or false, not '" + v + "'");
+        return NamedArguments.flag(v).orElseThrow(() -> new GlazeException("ensure " + key + ": true or false, not '"
+                + v + "'"));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import dev.glaze.core.ServiceProfile;
 import dev.glaze.core.images.Image;
 import dev.glaze.core.images.Images;
 import dev.glaze.core.images.Member;
+import dev.glaze.core.internal.NamedArguments;
 import dev.glaze.core.prune.PruneReport.Decision;
 import dev.glaze.core.prune.PruneReport.Row;
 import java.time.Instant;
@@ -67,33 +68,15 @@ public final class Prune {
             String key = String.valueOf(k);
             switch (key.replace("_", "").toLowerCase(Locale.ROOT)) {
                 case "matching": p.matching(v instanceof Pattern pat ? pat : Pattern.compile(String.valueOf(v))); break;
-                case "keep": p.keep(wholeNumber(v)); break;
-                case "dryrun": p.dryRun(flag("dryRun", v)); break;
+                case "keep": p.keep(NamedArguments.wholeNumber(v).orElseThrow(() ->
+                        new GlazeException("prune keep: a whole number, not '" + v + "'"))); break;
+                case "dryrun": p.dryRun(NamedArguments.flag(v).orElseThrow(() ->
+                        new GlazeException("dryRun takes true or false, not '" + v + "'"))); break;
                 case "inuse": p.inUse(inUseFrom(v)); break;
                 default: throw new GlazeException("prune does not know '" + key + "': use matching, keep, dryRun, inUse");
             }
         });
         return p;
-    }
-
-    private static int wholeNumber(Object v) {
-        try {
-            return v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim());
-        } catch (NumberFormatException e) {
-            throw new GlazeException("prune keep: a whole number, not '" + v + "'");
-        }
-    }
-
-    /** true or false, nothing else: a dry run asked for as "yes" must not delete. */
-    static boolean flag(String key, Object v) {
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(v).trim();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new GlazeException(key + " takes true or false, not '" + v + "'");
     }
 
     @SuppressWarnings("unchecked")

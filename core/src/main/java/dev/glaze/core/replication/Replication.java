@@ -3,6 +3,7 @@ package dev.glaze.core.replication;
 import dev.glaze.core.Cloud;
 import dev.glaze.core.GlazeException;
 import dev.glaze.core.images.Image;
+import dev.glaze.core.internal.NamedArguments;
 import dev.glaze.core.replication.ReplicationReport.Outcome;
 import dev.glaze.core.replication.ReplicationReport.Row;
 import dev.glaze.core.tasks.AwaitOptions;
@@ -69,16 +70,23 @@ public final class Replication {
             String key = String.valueOf(k);
             switch (key.replace("_", "").toLowerCase(java.util.Locale.ROOT)) {
                 case "to": r.to(r.resolve(v)); break;
-                case "concurrency": r.concurrency(Integer.parseInt(String.valueOf(v))); break;
+                case "concurrency": r.concurrency(NamedArguments.wholeNumber(v).orElseThrow(() ->
+                        new GlazeException("replicate concurrency: a whole number, not '" + v + "'"))); break;
                 case "container": r.container(String.valueOf(v)); break;
-                case "keepobjects": r.keepObjects(Boolean.parseBoolean(String.valueOf(v))); break;
-                case "dryrun": r.dryRun(Boolean.parseBoolean(String.valueOf(v))); break;
+                case "keepobjects": r.keepObjects(flag(key, v)); break;
+                case "dryrun": r.dryRun(flag(key, v)); break;
                 case "timeout": r.await(AwaitOptions.from(Map.of("timeout", v))); break;
                 default: throw new GlazeException("replicate does not know '" + key + "': use to, concurrency,"
                         + " container, keepObjects, dryRun, timeout");
             }
         });
         return r;
+    }
+
+    /** true or false only: a dry run asked for as "yes" must not copy for real. */
+    private static boolean flag(String key, Object v) {
+        return NamedArguments.flag(v).orElseThrow(() -> new GlazeException("replicate " + key + ": true or false, not '"
+                + v + "'"));
     }
 
     private List<Cloud> resolve(Object to) {

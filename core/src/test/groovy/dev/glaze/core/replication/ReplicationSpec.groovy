@@ -121,6 +121,26 @@ class ReplicationSpec extends Specification {
         slow?.close()
     }
 
+    def "a dry run asked for as anything but true or false is refused before anything is copied"() {
+        given:
+        def image = base(dfw, 'strict-base', 1000)
+
+        when:
+        image.replicate(to: ['ORD'], dryRun: 'yes')
+
+        then:
+        def e = thrown(dev.glaze.core.GlazeException)
+        e.message == "replicate dryRun: true or false, not 'yes'"
+        dfw.region('ORD').images().where(name: 'strict-base').toList().isEmpty()
+
+        when:
+        image.replicate(to: ['ORD'], concurrency: 'four')
+
+        then:
+        def c = thrown(dev.glaze.core.GlazeException)
+        c.message == "replicate concurrency: a whole number, not 'four'"
+    }
+
     def "a dry run says what would be copied and changes nothing"() {
         given:
         def image = base(dfw, 'db-base', 4096)
