@@ -25,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        keepClassLists();
         if (runsGroovy(args)) {
             GroovyWarmUp.start();
         }
@@ -36,6 +37,17 @@ public final class Main {
         }
         // After serve the shutdown hooks are already running, and calling System.exit from here would wait for
         // them forever.
+    }
+
+    /**
+     * Lets Groovy's list of the classes of its default imports be kept in {@code ~/.glaze/cache/class-lists} (see
+     * {@link org.codehaus.groovy.vmplugin.v9.ClassFinder}); {@code -Dglaze.classListCache=} (empty) turns it off.
+     */
+    private static void keepClassLists() {
+        if (System.getProperty(org.codehaus.groovy.vmplugin.v9.ClassFinder.CACHE_PROPERTY) == null) {
+            System.setProperty(org.codehaus.groovy.vmplugin.v9.ClassFinder.CACHE_PROPERTY,
+                    Path.of(System.getProperty("user.home"), ".glaze", "cache", "class-lists").toString());
+        }
     }
 
     /** A guess, good enough to decide on a head start: everything but serve, --help and --version runs Groovy. */

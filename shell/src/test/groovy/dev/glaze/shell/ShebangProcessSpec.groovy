@@ -81,4 +81,18 @@ class ShebangProcessSpec extends Specification {
         r.out == ''
         r.err.readLines().contains('glaze: fails:3: IllegalStateException: out of disks: 3')
     }
+
+    def "the launcher puts glaze's stand-in for Groovy's ClassFinder first and keeps its class lists under the home"() {
+        given:
+        def where = script('where', "println org.codehaus.groovy.vmplugin.v9.ClassFinder.protectionDomain.codeSource.location.path\n")
+
+        when:
+        def r = run([where.toString()])
+
+        then:
+        r.code == 0
+        r.out.trim() ==~ /.*\/shell\/target\/glaze\/lib\/glaze-shell-[^\/]+\.jar/
+        // the JDK's java/ and the Groovy jar's groovy/, listed for Groovy's default imports
+        Files.list(tmp.resolve('home/.glaze/cache/class-lists')).count() == 2
+    }
 }

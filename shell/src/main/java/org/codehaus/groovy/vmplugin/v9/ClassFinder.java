@@ -1,0 +1,187 @@
+package org.codehaus.groovy.vmplugin.v9;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * glaze's stand-in for Groovy's own {@code ClassFinder} (decision 0007): the same API and the same answers, kept in
+ * a small file per class-path entry so that a start of glaze does not walk the JDK's modules and Groovy's jar again.
+ *
+ * <p>Groovy lists the classes of its default imports ({@code java.lang}, {@code java.util}, ...) in the static
+ * set-up of {@code ResolveVisitor}, which any printing of a value starts ({@code FormatHelper}); listing them walks
+ * all of {@code java.base}'s {@code java/} and the Groovy jar and is a third of a one-shot command's start-up, even
+ * when nothing is compiled. This class sits before the Groovy jar on glaze's class path. It answers from the file
+ * {@code glaze.classListCache} (a system property: the folder) holds for the entry, made by Groovy's own
+ * {@code ClassFinder} (loaded from the Groovy jar on a loader of its own) the first time, and again when the JDK or
+ * the jar changes (the key names the JDK's version and the files' size and time). Without the property, for a
+ * folder of classes, or when the file cannot be read or written, it only hands the call on.
+ */
+public class ClassFinder {
+    /** The system property naming the folder of the kept lists. */
+    public static final String CACHE_PROPERTY = "glaze.classListCache";
+    private static final String FORMAT = "glaze class list 1";
+    private static volatile Method groovyFind;
+
+    private ClassFinder() {
+    }
+
+    /** As Groovy's: the classes directly in {@code packageName}. */
+    public static Map<String, Set<String>> find(URI classpathEntryURI, String packageName) {
+        return find(classpathEntryURI, packageName, false);
+    }
+
+    /**
+     * As Groovy's: the classes under {@code packageName} ({@code a/b}) of a class-path entry ({@code jrt:/modules/M/},
+     * a jar, a folder), by simple name, each with the packages ({@code a/b/c}) that have a class of that name.
+     */
+    public static Map<String, Set<String>> find(URI classpathEntryURI, String packageName, boolean recursive) {
+        String folder = System.getProperty(CACHE_PROPERTY);
+        String key = folder == null || folder.isEmpty() ? null : key(classpathEntryURI, packageName, recursive);
+        if (key == null) {
+            return groovyFind(classpathEntryURI, packageName, recursive);
+        }
+        Path file = Paths.get(folder, Integer.toHexString(key.hashCode()) + ".txt");
+        Map<String, Set<String>> kept = read(file, key);
+        if (kept != null) {
+            return kept;
+        }
+        Map<String, Set<String>> found = groovyFind(classpathEntryURI, packageName, recursive);
+        write(file, key, found);
+        return found;
+    }
+
+    /** What the answer depends on, or null when that cannot be told cheaply (a folder, an unknown scheme). */
+    private static String key(URI entry, String packageName, boolean recursive) {
+        String files;
+        try {
+            if ("jrt".equals(entry.getScheme())) {
+                files = "java " + System.getProperty("java.home") + " " + System.getProperty("java.runtime.version")
+                        + " " + stamp(Paths.get(System.getProperty("java.home"), "lib", "modules"));
+            } else if ("file".equals(entry.getScheme()) && Files.isRegularFile(Paths.get(entry))) {
+                files = stamp(Paths.get(entry));
+            } else {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return entry + " " + packageName + " " + recursive + " " + files;
+    }
+
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+    }
+
+    /** The kept answer for {@code key}, or null when there is none (or it is unreadable, or for another key). */
+    private static Map<String, Set<String>> read(Path file, String key) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!FORMAT.equals(in.readLine()) || !key.equals(in.readLine())) {
+                return null;
+            }
+            Map<String, Set<String>> result = new LinkedHashMap<>(8192);
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    return null; // cut short or damaged: found again
+                }
+                Set<String> packages = new HashSet<>(2);
+                for (int from = tab + 1, next; from <= line.length(); from = next + 1) {
+                    next = line.indexOf('\t', from);
+                    if (next < 0) {
+                        next = line.length();
+                    }
+                    packages.add(line.substring(from, next));
+                }
+                result.put(line.substring(0, tab), packages);
+            }
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Keeps an answer: written beside and moved into place, so that a reader sees all of it or nothing. */
+    private static void write(Path file, String key, Map<String, Set<String>> found) {
+        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                out.write(FORMAT + "\n" + key + "\n");
+                for (Map.Entry<String, Set<String>> e : found.entrySet()) {
+                    out.write(e.getKey());
+                    for (String p : e.getValue()) {
+                        out.write('\t');
+                        out.write(p);
+                    }
+                    out.write('\n');
+                }
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException | RuntimeException ignored) {
+                // a leftover partial file is never read: its name is not a list's
+            }
+            // read-only home, full disk: the next start only finds the classes again
+        }
+    }
+
+    /** Groovy's own answer, from its {@code ClassFinder} in the Groovy jar, loaded apart from this one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Set<String>> groovyFind(URI entry, String packageName, boolean recursive) {
+        try {
+            return (Map<String, Set<String>>) groovyFinder().invoke(null, entry, packageName, recursive);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                // Groovy's ClassFindFailedException is of the other loader: the same exception, of this one
+                throw cause.getClass().getName().equals(ClassFindFailedException.class.getName())
+                        ? new ClassFindFailedException(cause.getMessage(), cause.getCause())
+                        : (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new ClassFindFailedException(cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new ClassFindFailedException("Groovy's ClassFinder cannot be called: " + e, e);
+        }
+    }
+
+    private static Method groovyFinder() throws ReflectiveOperationException {
+        Method m = groovyFind;
+        if (m == null) {
+            CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
+            if (groovy == null) {
+                throw new ClassNotFoundException("the Groovy jar (ClassFindFailedException has no code source)");
+            }
+            // never closed: Groovy's class stays in use for the process's life, as the one it stands in for would
+            @SuppressWarnings("resource")
+            URLClassLoader loader = new URLClassLoader(new URL[] {groovy.getLocation()},
+                    ClassLoader.getPlatformClassLoader());
+            m = Class.forName(ClassFinder.class.getName(), true, loader)
+                    .getMethod("find", URI.class, String.class, boolean.class);
+            groovyFind = m;
+        }
+        return m;
+    }
+}
