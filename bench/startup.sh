@@ -2,10 +2,10 @@
 # Start-up of a one-shot command: `glaze -e` against `openstack image list` and `glance image-list`, on the
 # same embedded image service (openstack profile, 50 images), each a cold process. glaze twice: an expression
 # run before (its compiled classes come from the script cache, as Python's come from __pycache__) and a new one
-# (an empty cache each time: Groovy compiles it). Medians of BENCH_RUNS (default 5) runs after one warm-up, wall
-# time and peak RSS from /usr/bin/time. Needs the openstack and glance clients (.ci/real-glance.sh install puts
-# them there). Prints a Markdown table and writes it to bench/results/startup-<UTC stamp>.md. Not part of the
-# test command.
+# (an empty cache each time: Groovy compiles it). Medians of BENCH_RUNS (default 5) runs, the four commands taking
+# turns, after a warm-up of each and of the service; wall time and peak RSS from /usr/bin/time. Needs the openstack
+# and glance clients (.ci/real-glance.sh install puts them there). Prints a Markdown table and writes it to
+# bench/results/startup-<UTC stamp>.md. Not part of the test command.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -43,23 +43,35 @@ run_glaze_new() { rm -rf "$WORK/new-cache"; glaze_env GLAZE_SCRIPT_CACHE="$WORK/
 run_openstack() { env HOME="$WORK/home" openstack --os-auth-type none --os-endpoint "$URL" image list -f value -c Name; }
 run_glance()    { env HOME="$WORK/home" glance --os-auth-token x --os-image-url "$URL" image-list; }
 
-measure() { # NAME -> "wall_s rss_mib" medians
-  local name=$1 walls=() rss=() out
-  "run_$name" >/dev/null 2>&1   # warm-up: page cache, the launcher's build check
-  for _ in $(seq 1 "$RUNS"); do
-    /usr/bin/time -o "$WORK/time" -f '%e %M' \
-      bash -c "$(declare -f glaze_env "run_$name"); URL=$URL ROOT=$ROOT WORK=$WORK run_$name" >"$WORK/$name.out" 2>/dev/null
-    out=$(tail -n 1 "$WORK/time")
-    [ "$(grep -c 'bench-000' "$WORK/$name.out")" -ge 1 ] || { echo "bench: $name printed no images" >&2; exit 1; }
-    walls+=("$(echo "$out" | cut -d' ' -f1)"); rss+=("$(echo "$out" | cut -d' ' -f2)")
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")" \
-                   "$(( $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p") / 1024 ))"
+TOOLS=(glaze glaze_new openstack glance)
+once() { # NAME -> appends "wall rss_kib" to $WORK/NAME.times
+  local name=$1 out
+  /usr/bin/time -o "$WORK/time" -f '%e %M' \
+    bash -c "$(declare -f glaze_env "run_$name"); URL=$URL ROOT=$ROOT WORK=$WORK run_$name" >"$WORK/$name.out" 2>/dev/null
+  [ "$(grep -c 'bench-000' "$WORK/$name.out")" -ge 1 ] || { echo "bench: $name printed no images" >&2; exit 1; }
+  tail -n 1 "$WORK/time" >>"$WORK/$name.times"
 }
-read -r g_wall g_rss < <(measure glaze)
-read -r n_wall n_rss < <(measure glaze_new)
-read -r o_wall o_rss < <(measure openstack)
-read -r c_wall c_rss < <(measure glance)
+median() { sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
+# Warm-up: page cache, the launcher's build check, and the service's own JIT (its first answers are slower, and
+# its compiler threads would take CPU from whichever tool ran first). Then the tools take turns, run by run, so
+# that whatever else the machine does meanwhile falls on all of them alike.
+for name in "${TOOLS[@]}"; do "run_$name" >/dev/null 2>&1; done
+/usr/bin/python3 - "$URL" <<'PY'
+import sys, urllib.request
+for _ in range(500):
+    urllib.request.urlopen(sys.argv[1] + "/v2/images").read()
+PY
+for name in "${TOOLS[@]}"; do : >"$WORK/$name.times"; done
+for _ in $(seq 1 "$RUNS"); do
+  for name in "${TOOLS[@]}"; do once "$name"; done
+done
+read_medians() { # NAME -> "wall_s rss_mib"
+  printf '%s %s\n' "$(cut -d' ' -f1 "$WORK/$1.times" | median)" "$(( $(cut -d' ' -f2 "$WORK/$1.times" | median) / 1024 ))"
+}
+read -r g_wall g_rss < <(read_medians glaze)
+read -r n_wall n_rss < <(read_medians glaze_new)
+read -r o_wall o_rss < <(read_medians openstack)
+read -r c_wall c_rss < <(read_medians glance)
 ratio() { awk -v a="$o_wall" -v b="$1" 'BEGIN {printf "%.2f", a / b}'; }
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$ROOT/bench/results"
