@@ -34,7 +34,7 @@ class ShebangProcessSpec extends Specification {
     }
 
     /** Runs {@code command} from a folder that is not the checkout, with glaze found on the PATH only. */
-    Map run(List<String> command) {
+    Map run(List<String> command, String javaOptions = '') {
         def pb = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
         def env = pb.environment()
@@ -42,7 +42,7 @@ class ShebangProcessSpec extends Specification {
         env.PATH = "${tmp.resolve('bin')}:${env.PATH}".toString()
         env.OS_CLIENT_CONFIG_FILE = tmp.resolve('clouds.yaml').toString()
         // the embedded service keeps its data, and glaze its caches, under this home, not the user's
-        env.JAVA_OPTS = "-Duser.home=${tmp.resolve('home')}".toString()
+        env.JAVA_OPTS = "-Duser.home=${tmp.resolve('home')} ${javaOptions}".toString()
         def process = pb.start()
         def out = new ByteArrayOutputStream()
         def err = new ByteArrayOutputStream()
@@ -94,5 +94,22 @@ class ShebangProcessSpec extends Specification {
         r.out.trim() ==~ /.*\/shell\/target\/glaze\/lib\/glaze-shell-[^\/]+\.jar/
         // the JDK's java/ and the Groovy jar's groovy/, listed for Groovy's default imports
         Files.list(tmp.resolve('home/.glaze/cache/class-lists')).count() == 2
+    }
+
+    def "glaze starts from its class data archive, also under JFR, whose class-file hook the archive must survive"() {
+        given:
+        def list = script('list', "images.create(name: 'jfr', disk_format: 'raw', container_format: 'bare')\n" +
+                "println images*.name.contains('jfr')\n")
+        Path loads = tmp.resolve('class-loads.txt')
+
+        when:
+        def r = run([list.toString()], "-XX:StartFlightRecording=filename=${tmp.resolve('glaze.jfr')} " +
+                "-Xlog:jfr+startup=off -Xlog:class+load=info:file=${loads}")
+
+        then:
+        r.code == 0
+        r.out.readLines().last() == 'true'
+        Files.readAllLines(loads).any { it.contains('dev.glaze.shell.Main source: shared objects file') }
+        Files.size(tmp.resolve('glaze.jfr')) > 0
     }
 }
