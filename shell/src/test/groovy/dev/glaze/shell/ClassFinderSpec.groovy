@@ -73,11 +73,15 @@ class ClassFinderSpec extends Specification {
         files.size() == 1
 
         when: 'the list is changed on disk: the answer comes from the file, not from walking the entry again'
-        Files.writeString(files[0], 'Planted\tplanted/pkg\n', java.nio.file.StandardOpenOption.APPEND)
+        def lines = Files.readAllLines(files[0])
+        String planted = lines[3].takeWhile { it != '\t' }
+        lines[3] = planted + '\tplanted/pkg'
+        Files.write(files[0], lines)
         def second = ClassFinder.find(entry, pkg, true)
 
         then:
-        second == groovysAnswer + [Planted: ['planted/pkg'] as Set]
+        second == groovysAnswer + [(planted): ['planted/pkg'] as Set]
+        second.keySet().toList() == groovysAnswer.keySet().toList()
         Files.list(folder).toList() == files
 
         where:
@@ -126,18 +130,42 @@ class ClassFinderSpec extends Specification {
         Path folder = keep()
         def answer = ClassFinder.find(GROOVY_JAR, 'groovy/lang', false)
         Path file = Files.list(folder).toList()[0]
+        def kept = Files.readAllLines(file)
+        def damaged = [
+                'KEPT-WITH-ONE-LINE-MORE-COUNTED': kept.take(2) + ["${answer.size() + 1}".toString()] + kept.drop(3),
+                'KEPT-CUT-SHORT'                 : kept.dropRight(1),
+                'KEPT-COUNT-NOT-A-NUMBER'        : kept.take(2) + ['many'] + kept.drop(3),
+                'KEPT-WITH-A-LINE-WITHOUT-TAB'   : kept.dropRight(1) + [kept.last().replace('\t', ' ')],
+        ]
 
         when:
-        Files.writeString(file, damage)
+        if (damaged[damage]) {
+            Files.write(file, damaged[damage])
+        } else {
+            Files.writeString(file, damage)
+        }
 
         then:
         ClassFinder.find(GROOVY_JAR, 'groovy/lang', false) == answer
-        Files.readAllLines(file).size() == answer.size() + 2
+        Files.readAllLines(file) == kept
 
         where:
         damage << ['', 'glaze class list 1\n', 'something else\nentirely\n',
-                   "glaze class list 1\n${GROOVY_JAR} groovy/lang false 1 2\nGString\tgroovy/lang\n",
-                   'glaze class list 1\nKEY\nno tab here\n']
+                   "glaze class list 1\n${GROOVY_JAR} groovy/lang false 1 2\n1\nGString\tgroovy/lang\n",
+                   'KEPT-WITH-ONE-LINE-MORE-COUNTED', 'KEPT-CUT-SHORT', 'KEPT-COUNT-NOT-A-NUMBER',
+                   'KEPT-WITH-A-LINE-WITHOUT-TAB']
+    }
+
+    def "a jar whose class names do not fit the file's lines is answered, not kept"() {
+        given:
+        Path folder = keep()
+        Path jar = tmp.resolve('odd.jar')
+        writeJar(jar, ['app/Plain.class', 'app/Odd\tName.class'])
+
+        expect:
+        ClassFinder.find(jar.toUri(), 'app', true) == groovys.find(jar.toUri(), 'app', true)
+        ClassFinder.find(jar.toUri(), 'app', true).keySet() == ['Plain', 'Odd\tName'] as Set
+        !Files.exists(folder) || Files.list(folder).count() == 0
     }
 
     def "a folder that cannot be written only costs the time: the answer is the same"() {

@@ -96,6 +96,7 @@ public class ClassFinder {
             if (!FORMAT.equals(in.readLine()) || !key.equals(in.readLine())) {
                 return null;
             }
+            int size = Integer.parseInt(in.readLine());
             Map<String, Set<String>> result = new LinkedHashMap<>(8192);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int tab = line.indexOf('\t');
@@ -112,7 +113,7 @@ public class ClassFinder {
                 }
                 result.put(line.substring(0, tab), packages);
             }
-            return result;
+            return result.size() == size ? result : null; // a file cut short, however unlikely, is found again
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -120,11 +121,14 @@ public class ClassFinder {
 
     /** Keeps an answer: written beside and moved into place, so that a reader sees all of it or nothing. */
     private static void write(Path file, String key, Map<String, Set<String>> found) {
+        if (!fitsLines(found)) {
+            return; // a name with a tab or a line break (possible in a jar, never in the JDK's or Groovy's): not kept
+        }
         Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                out.write(FORMAT + "\n" + key + "\n");
+                out.write(FORMAT + "\n" + key + "\n" + found.size() + "\n");
                 for (Map.Entry<String, Set<String>> e : found.entrySet()) {
                     out.write(e.getKey());
                     for (String p : e.getValue()) {
@@ -143,6 +147,24 @@ public class ClassFinder {
             }
             // read-only home, full disk: the next start only finds the classes again
         }
+    }
+
+    private static boolean fitsLines(Map<String, Set<String>> found) {
+        for (Map.Entry<String, Set<String>> e : found.entrySet()) {
+            if (e.getKey().isEmpty() || !fitsLine(e.getKey())) {
+                return false;
+            }
+            for (String p : e.getValue()) {
+                if (!fitsLine(p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean fitsLine(String s) {
+        return s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
     }
 
     /** Groovy's own answer, from its {@code ClassFinder} in the Groovy jar, loaded apart from this one. */
