@@ -134,6 +134,8 @@ class ClassFinderSpec extends Specification {
         def damaged = [
                 'KEPT-WITH-ONE-LINE-MORE-COUNTED': kept.take(2) + ["${answer.size() + 1}".toString()] + kept.drop(3),
                 'KEPT-CUT-SHORT'                 : kept.dropRight(1),
+                'KEPT-CUT-IN-A-LINE'             : kept.dropRight(2) + [kept[-2].take(kept[-2].length() - 3)],
+                'KEPT-WITH-MORE-AFTER-THE-END'   : kept + ['Extra\tx'],
                 'KEPT-COUNT-NOT-A-NUMBER'        : kept.take(2) + ['many'] + kept.drop(3),
                 'KEPT-WITH-A-LINE-WITHOUT-TAB'   : kept.dropRight(1) + [kept.last().replace('\t', ' ')],
         ]
@@ -152,7 +154,8 @@ class ClassFinderSpec extends Specification {
         where:
         damage << ['', 'glaze class list 1\n', 'something else\nentirely\n',
                    "glaze class list 1\n${GROOVY_JAR} groovy/lang false 1 2\n1\nGString\tgroovy/lang\n",
-                   'KEPT-WITH-ONE-LINE-MORE-COUNTED', 'KEPT-CUT-SHORT', 'KEPT-COUNT-NOT-A-NUMBER',
+                   'KEPT-WITH-ONE-LINE-MORE-COUNTED', 'KEPT-CUT-SHORT', 'KEPT-CUT-IN-A-LINE',
+                   'KEPT-WITH-MORE-AFTER-THE-END', 'KEPT-COUNT-NOT-A-NUMBER',
                    'KEPT-WITH-A-LINE-WITHOUT-TAB']
     }
 

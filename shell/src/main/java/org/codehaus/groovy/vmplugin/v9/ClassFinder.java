@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +30,15 @@ import java.util.Set;
  * all of {@code java.base}'s {@code java/} and the Groovy jar and is a third of a one-shot command's start-up, even
  * when nothing is compiled. This class sits before the Groovy jar on glaze's class path. It answers from the file
  * {@code glaze.classListCache} (a system property: the folder) holds for the entry, made by Groovy's own
- * {@code ClassFinder} (loaded from the Groovy jar on a loader of its own) the first time, and again when the JDK or
- * the jar changes (the key names the JDK's version and the files' size and time). Without the property, for a
- * folder of classes, or when the file cannot be read or written, it only hands the call on.
+ * {@code ClassFinder} (loaded from the Groovy jar on a loader of its own) the first time, and again when the JDK, the
+ * jar listed or the Groovy jar changes (the key names the JDK's version and the files' size and time). Without the
+ * property, for a folder of classes, or when the file cannot be read or written, it only hands the call on.
  */
 public class ClassFinder {
     /** The system property naming the folder of the kept lists. */
     public static final String CACHE_PROPERTY = "glaze.classListCache";
-    private static final String FORMAT = "glaze class list 1";
+    private static final String FORMAT = "glaze class list 2";
+    private static final String END = "end";
     private static volatile Method groovyFind;
 
     private ClassFinder() {
@@ -54,10 +56,10 @@ public class ClassFinder {
     public static Map<String, Set<String>> find(URI classpathEntryURI, String packageName, boolean recursive) {
         String folder = System.getProperty(CACHE_PROPERTY);
         String key = folder == null || folder.isEmpty() ? null : key(classpathEntryURI, packageName, recursive);
-        if (key == null) {
+        Path file = key == null ? null : file(folder, key);
+        if (file == null) {
             return groovyFind(classpathEntryURI, packageName, recursive);
         }
-        Path file = Paths.get(folder, Integer.toHexString(key.hashCode()) + ".txt");
         Map<String, Set<String>> kept = read(file, key);
         if (kept != null) {
             return kept;
@@ -67,7 +69,18 @@ public class ClassFinder {
         return found;
     }
 
-    /** What the answer depends on, or null when that cannot be told cheaply (a folder, an unknown scheme). */
+    private static Path file(String folder, String key) {
+        try {
+            return Paths.get(folder, Integer.toHexString(key.hashCode()) + ".txt");
+        } catch (RuntimeException e) {
+            return null; // not a path: as without a folder
+        }
+    }
+
+    /**
+     * What the answer depends on, or null when that cannot be told cheaply (a folder, an unknown scheme): the entry,
+     * the package, the depth, the entry's files, and the Groovy jar whose {@code ClassFinder} gave the answer.
+     */
     private static String key(URI entry, String packageName, boolean recursive) {
         String files;
         try {
@@ -79,7 +92,12 @@ public class ClassFinder {
             } else {
                 return null;
             }
-        } catch (IOException | RuntimeException e) {
+            CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
+            if (groovy == null || groovy.getLocation() == null) {
+                return null;
+            }
+            files += " groovy " + groovy.getLocation() + " " + stamp(Paths.get(groovy.getLocation().toURI()));
+        } catch (IOException | RuntimeException | URISyntaxException e) {
             return null;
         }
         return entry + " " + packageName + " " + recursive + " " + files;
@@ -98,10 +116,13 @@ public class ClassFinder {
             }
             int size = Integer.parseInt(in.readLine());
             Map<String, Set<String>> result = new LinkedHashMap<>(8192);
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (String line = in.readLine(); !END.equals(line); line = in.readLine()) {
+                if (line == null) {
+                    return null; // cut short: found again
+                }
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    return null; // cut short or damaged: found again
+                    return null; // damaged: found again
                 }
                 Set<String> packages = new HashSet<>(2);
                 for (int from = tab + 1, next; from <= line.length(); from = next + 1) {
@@ -113,7 +134,7 @@ public class ClassFinder {
                 }
                 result.put(line.substring(0, tab), packages);
             }
-            return result.size() == size ? result : null; // a file cut short, however unlikely, is found again
+            return result.size() == size && in.readLine() == null ? result : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -124,9 +145,11 @@ public class ClassFinder {
         if (!fitsLines(found)) {
             return; // a name with a tab or a line break (possible in a jar, never in the JDK's or Groovy's): not kept
         }
-        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path partial = null;
         try {
             Files.createDirectories(file.getParent());
+            // a name of its own, whatever else writes beside it (another process, of another pid namespace too)
+            partial = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 out.write(FORMAT + "\n" + key + "\n" + found.size() + "\n");
                 for (Map.Entry<String, Set<String>> e : found.entrySet()) {
@@ -137,11 +160,14 @@ public class ClassFinder {
                     }
                     out.write('\n');
                 }
+                out.write(END + "\n");
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             try {
-                Files.deleteIfExists(partial);
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
             } catch (IOException | RuntimeException ignored) {
                 // a leftover partial file is never read: its name is not a list's
             }
@@ -193,7 +219,7 @@ public class ClassFinder {
         Method m = groovyFind;
         if (m == null) {
             CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
-            if (groovy == null) {
+            if (groovy == null || groovy.getLocation() == null) {
                 throw new ClassNotFoundException("the Groovy jar (ClassFindFailedException has no code source)");
             }
             // never closed: Groovy's class stays in use for the process's life, as the one it stands in for would
