@@ -38,7 +38,9 @@ class ShebangProcessSpec extends Specification {
         def pb = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File('/dev/null')))
         def env = pb.environment()
-        env.keySet().removeAll { it.startsWith('OS_') || it in ['API_ENDPOINT', 'AUTH_TOKEN'] }
+        env.keySet().removeAll {
+            it.startsWith('OS_') || it in ['API_ENDPOINT', 'AUTH_TOKEN', 'GLAZE_CDS', 'GLAZE_JAVA_OPTS']
+        }
         env.PATH = "${tmp.resolve('bin')}:${env.PATH}".toString()
         env.OS_CLIENT_CONFIG_FILE = tmp.resolve('clouds.yaml').toString()
         // the embedded service keeps its data, and glaze its caches, under this home, not the user's
@@ -109,7 +111,20 @@ class ShebangProcessSpec extends Specification {
         then:
         r.code == 0
         r.out.readLines().last() == 'true'
+        Files.list(ROOT.resolve('shell/target/glaze/cds')).anyMatch { it.toString().endsWith('.jsa') }
         Files.readAllLines(loads).any { it.contains('dev.glaze.shell.Main source: shared objects file') }
         Files.size(tmp.resolve('glaze.jfr')) > 0
+    }
+
+    def "the optimising compiler the README suggests for long hashing scripts can be asked for"() {
+        given:
+        def sum = script('sum', "println((1..1000).sum())\n")
+
+        when:
+        def r = run([sum.toString()], '-XX:TieredStopAtLevel=4')
+
+        then:
+        r.code == 0
+        r.out == '500500\n'
     }
 }
