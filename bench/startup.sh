@@ -37,7 +37,11 @@ json.dump(schema, open(sys.argv[2], "w"))
 PY
 
 # one command each; all print the 50 names (checked below)
-glaze_env() { env -u OS_CLOUD -u OS_AUTH_URL HOME="$WORK/home" OS_IMAGE_URL="$URL" OS_TOKEN=x "$@"; }
+# Java takes user.home from the password database, not HOME: glaze's caches and journal go under the bench's too
+glaze_env() {
+  env -u OS_CLOUD -u OS_AUTH_URL -u GLAZE_JAVA_OPTS HOME="$WORK/home" JAVA_OPTS="-Duser.home=$WORK/home" \
+    OS_IMAGE_URL="$URL" OS_TOKEN=x "$@"
+}
 run_glaze()     { glaze_env GLAZE_SCRIPT_CACHE="$WORK/script-cache" "$ROOT/glaze" -e 'images*.name.join("\n")'; }
 run_glaze_new() { rm -rf "$WORK/new-cache"; glaze_env GLAZE_SCRIPT_CACHE="$WORK/new-cache" "$ROOT/glaze" -e 'images*.name.join("\n")'; }
 run_openstack() { env HOME="$WORK/home" openstack --os-auth-type none --os-endpoint "$URL" image list -f value -c Name; }
