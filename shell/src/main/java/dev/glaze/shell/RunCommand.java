@@ -107,8 +107,7 @@ final class RunCommand {
             evaluator.openCloudsWith(session::cloudNamed);
             evaluator.binding().setVariable("args", args);
             try {
-                Object result = cache == null ? evaluator.evaluate(source, fileName)
-                        : evaluator.evaluate(source, fileName, cache);
+                Object result = evaluator.evaluate(source, fileName, cache);
                 if (fileName.equals("expression")) {
                     out.print(renderer().withStyles(outStyles).render(result));
                 }

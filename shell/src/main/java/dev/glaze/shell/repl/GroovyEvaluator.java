@@ -54,18 +54,21 @@ public final class GroovyEvaluator {
         setOut(out);
     }
 
-    /** The compiler's settings; with {@code remember}, the REPL's memory of imports and methods too. */
-    private CompilerConfiguration configuration(boolean remember) {
+    /**
+     * The compiler's settings; {@code interactive}, the REPL's: its memory of imports and methods, and loops that
+     * check {@code Thread.interrupted()} (ThreadInterrupt), so that Ctrl-C stops a runaway {@code while} loop too.
+     * A one-shot command or script compiles as plain Groovy: nothing interrupts it (Ctrl-C ends the process), and
+     * the transformation, Groovy code run cold, was half the time of compiling a short expression.
+     */
+    private CompilerConfiguration configuration(boolean interactive) {
         CompilerConfiguration cc = new CompilerConfiguration();
         ImportCustomizer imports = new ImportCustomizer().addStarImports(STAR_IMPORTS)
                 .addImports("java.time.Duration");
         cc.addCompilationCustomizers(imports, new DeclarationsToBinding());
-        if (remember) {
+        if (interactive) {
             memory = new LineMemory(imports);
-            cc.addCompilationCustomizers(memory);
+            cc.addCompilationCustomizers(memory, new ASTTransformationCustomizer(ThreadInterrupt.class));
         }
-        // ThreadInterrupt: loops check Thread.interrupted(), so Ctrl-C in the REPL stops a runaway while loop too
-        cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         return cc;
     }
 
@@ -122,7 +125,8 @@ public final class GroovyEvaluator {
     }
 
     /**
-     * Evaluates {@code source} as a script called {@code fileName} (the name error messages use).
+     * Evaluates {@code source} as a line of the REPL called {@code fileName} (the name error messages use): its
+     * imports and methods are remembered for the next lines, and its loops stop when the thread is interrupted.
      *
      * @throws ScriptError for a compilation error or anything the script threw
      */
@@ -147,14 +151,17 @@ public final class GroovyEvaluator {
     }
 
     /**
-     * As {@link #evaluate(String, String)}, with the compiled classes taken from {@code cache} when this source ran
-     * before, and put there when not: for {@code -e} and script files, which a user runs again and again.
+     * Evaluates {@code source} as a one-shot command or script called {@code fileName}, compiled as plain Groovy,
+     * with the compiled classes taken from {@code cache} when this source ran before, and put there when not: for
+     * {@code -e} and script files, which a user runs again and again ({@code cache} null: compiled every time).
+     *
+     * @throws ScriptError for a compilation error or anything the script threw
      */
     public Object evaluate(String source, String fileName, ScriptCache cache) {
         Class<?> scriptClass;
         try {
             // a source that looks like it holds a secret is not kept on disk, as the REPL keeps it out of history
-            boolean keep = source.lines().noneMatch(SecretFilteringHistory::isSecret);
+            boolean keep = cache != null && source.lines().noneMatch(SecretFilteringHistory::isSecret);
             ScriptCache.CompiledScript compiled = keep ? cache.load(source, fileName) : null;
             if (compiled == null) {
                 compiled = compile(source, fileName);

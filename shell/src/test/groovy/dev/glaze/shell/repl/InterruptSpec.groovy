@@ -76,4 +76,22 @@ class InterruptSpec extends Specification {
         e.cause instanceof InterruptedException
         e.headline() ==~ /input(:1)?: interrupted/
     }
+
+    def "only the REPL's lines check for interrupts in loops: a one-shot command or script is plain Groovy"() {
+        given: "a loop that runs with the thread's interrupt flag set"
+        def source = 'Thread.currentThread().interrupt(); int n = 0; while (n < 3) { n++ }; Thread.interrupted(); n'
+        def eval = new GroovyEvaluator(cloud, [], new PrintStream(new ByteArrayOutputStream()))
+
+        when:
+        eval.evaluate(source, 'input')
+
+        then:
+        def e = thrown(ScriptError)
+        e.cause instanceof InterruptedException
+
+        expect: 'the same source as -e or a script, compiled or from the cache, counts to 3 and clears the flag'
+        eval.evaluate(source, 'expression', null) == 3
+        eval.evaluate(source, 'expression', ScriptCache.in(tmp.resolve('scripts'))) == 3
+        !Thread.currentThread().isInterrupted()
+    }
 }

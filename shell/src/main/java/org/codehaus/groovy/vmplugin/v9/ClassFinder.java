@@ -100,7 +100,8 @@ public class ClassFinder {
         } catch (IOException | RuntimeException | URISyntaxException e) {
             return null;
         }
-        return entry + " " + packageName + " " + recursive + " " + files;
+        String key = entry + " " + packageName + " " + recursive + " " + files;
+        return fitsLine(key) ? key : null; // a path with a line break would never match its own file: keep none
     }
 
     private static String stamp(Path file) throws IOException {
