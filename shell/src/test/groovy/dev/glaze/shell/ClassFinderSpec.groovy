@@ -137,7 +137,7 @@ class ClassFinderSpec extends Specification {
                 'KEPT-CUT-IN-A-LINE'             : kept.dropRight(2) + [kept[-2].take(kept[-2].length() - 3)],
                 'KEPT-WITH-MORE-AFTER-THE-END'   : kept + ['Extra\tx'],
                 'KEPT-COUNT-NOT-A-NUMBER'        : kept.take(2) + ['many'] + kept.drop(3),
-                'KEPT-WITH-A-LINE-WITHOUT-TAB'   : kept.dropRight(1) + [kept.last().replace('\t', ' ')],
+                'KEPT-WITH-A-LINE-WITHOUT-TAB'   : kept.dropRight(2) + [kept[-2].replace('\t', ' '), kept.last()],
         ]
 
         when:
@@ -169,6 +169,23 @@ class ClassFinderSpec extends Specification {
         ClassFinder.find(jar.toUri(), 'app', true) == groovys.find(jar.toUri(), 'app', true)
         ClassFinder.find(jar.toUri(), 'app', true).keySet() == ['Plain', 'Odd\tName'] as Set
         !Files.exists(folder) || Files.list(folder).count() == 0
+    }
+
+    def "a partial file a killed writer left is removed once it is a day old, a newer one is left to its writer"() {
+        given:
+        Path folder = Files.createDirectories(keep())
+        Path old = Files.writeString(folder.resolve('1234abcd.txt.5550001.tmp'), 'glaze class list 2\n')
+        Path recent = Files.writeString(folder.resolve('1234abcd.txt.5550002.tmp'), 'glaze class list 2\n')
+        Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 25 * 3600 * 1000L))
+
+        when:
+        def answer = ClassFinder.find(GROOVY_JAR, 'groovy/lang', false)
+
+        then:
+        answer == groovys.find(GROOVY_JAR, 'groovy/lang', false)
+        !Files.exists(old)
+        Files.exists(recent)
+        Files.list(folder).filter { it.toString().endsWith('.txt') }.count() == 1
     }
 
     def "a folder that cannot be written only costs the time: the answer is the same"() {

@@ -91,7 +91,8 @@ class InterruptSpec extends Specification {
 
         expect: 'the same source as -e or a script, compiled or from the cache, counts to 3 and clears the flag'
         eval.evaluate(source, 'expression', null) == 3
-        eval.evaluate(source, 'expression', ScriptCache.in(tmp.resolve('scripts'))) == 3
+        eval.evaluate(source, 'expression', ScriptCache.in(tmp.resolve('scripts'))) == 3   // compiled and kept
+        eval.evaluate(source, 'expression', ScriptCache.in(tmp.resolve('scripts'))) == 3   // from the cache
         !Thread.currentThread().isInterrupted()
     }
 }

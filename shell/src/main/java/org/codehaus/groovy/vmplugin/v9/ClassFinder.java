@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -149,6 +150,7 @@ public class ClassFinder {
         Path partial = null;
         try {
             Files.createDirectories(file.getParent());
+            removeLeftovers(file.getParent());
             // a name of its own, whatever else writes beside it (another process, of another pid namespace too)
             partial = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
@@ -173,6 +175,18 @@ public class ClassFinder {
                 // a leftover partial file is never read: its name is not a list's
             }
             // read-only home, full disk: the next start only finds the classes again
+        }
+    }
+
+    /** Partial files of writers that were killed before they moved theirs into place: a day old at least. */
+    private static void removeLeftovers(Path folder) throws IOException {
+        long dayAgo = System.currentTimeMillis() - 24 * 60 * 60 * 1000L;
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(folder, "*.tmp")) {
+            for (Path p : partials) {
+                if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
