@@ -93,16 +93,35 @@ public class ClassFinder {
             } else {
                 return null;
             }
-            CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
-            if (groovy == null || groovy.getLocation() == null) {
+            if (GroovyJar.STAMP == null) {
                 return null;
             }
-            files += " groovy " + groovy.getLocation() + " " + stamp(Paths.get(groovy.getLocation().toURI()));
-        } catch (IOException | RuntimeException | URISyntaxException e) {
+            files += " groovy " + GroovyJar.STAMP;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
         String key = entry + " " + packageName + " " + recursive + " " + files;
         return fitsLine(key) ? key : null; // a path with a line break would never match its own file: keep none
+    }
+
+    /** The Groovy jar, where Groovy's own {@code ClassFinder} is: looked at once per process. */
+    private static final class GroovyJar {
+        static final URL LOCATION = location();
+        /** Its location, size and time; null when it cannot be told. */
+        static final String STAMP = stamp();
+
+        private static URL location() {
+            CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
+            return groovy == null ? null : groovy.getLocation();
+        }
+
+        private static String stamp() {
+            try {
+                return LOCATION == null ? null : LOCATION + " " + ClassFinder.stamp(Paths.get(LOCATION.toURI()));
+            } catch (IOException | RuntimeException | URISyntaxException e) {
+                return null;
+            }
+        }
     }
 
     private static String stamp(Path file) throws IOException {
@@ -233,13 +252,12 @@ public class ClassFinder {
     private static Method groovyFinder() throws ReflectiveOperationException {
         Method m = groovyFind;
         if (m == null) {
-            CodeSource groovy = ClassFindFailedException.class.getProtectionDomain().getCodeSource();
-            if (groovy == null || groovy.getLocation() == null) {
+            if (GroovyJar.LOCATION == null) {
                 throw new ClassNotFoundException("the Groovy jar (ClassFindFailedException has no code source)");
             }
             // never closed: Groovy's class stays in use for the process's life, as the one it stands in for would
             @SuppressWarnings("resource")
-            URLClassLoader loader = new URLClassLoader(new URL[] {groovy.getLocation()},
+            URLClassLoader loader = new URLClassLoader(new URL[] {GroovyJar.LOCATION},
                     ClassLoader.getPlatformClassLoader());
             m = Class.forName(ClassFinder.class.getName(), true, loader)
                     .getMethod("find", URI.class, String.class, boolean.class);
